@@ -126,6 +126,7 @@ class EventMention:
     date_text: str | None = None
     confidence: float = 0.5
     coder_version: str = ""
+    date_reason: str | None = None  # why `date` is null, or where it came from when not from the clause
 
 
 @dataclass(slots=True)
@@ -197,3 +198,15 @@ class Event:
     disagreements: list[dict[str, Any]] = field(default_factory=list)
     coder_version: str = ""
     date_text: str | None = None
+
+
+@dataclass(slots=True)
+class ArticleResult:
+    """Everything the per-article stages produced for one article; stored in one transaction."""
+    article: Article
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    mentions: list[EventMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)

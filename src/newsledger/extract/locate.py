@@ -1,0 +1,120 @@
+"""Give each event its own place: the toponym in its clause, then its sentence, then a broader fallback."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import replace
+
+from newsledger.models import EventMention, Location, PlaceMention
+from newsledger.resolve.geo_build import ADMIN1, norm
+
+log = logging.getLogger(__name__)
+
+_PRECISION_RANK = {"town": 0, "admin1": 1, "feature": 2, "country": 3}
+# Words right before a country name that make it the scene, not a party: "fighting in Ukraine".
+_LOCATIVE = re.compile(r"\b(in|inside|across|throughout|within|into|near|at|on|to|from)\s+(the\s+)?$", re.I)
+
+# How much a fallback is trusted relative to a place read from the event's own words. Set by hand:
+# a sentence-level place is usually right, an article-level one often is not.
+SENTENCE_FACTOR = 0.8
+ARTICLE_FACTOR = 0.4
+
+
+def _usable(p: PlaceMention) -> bool:
+    return p.location.lat is not None and p.feature != "demonym"
+
+
+def _actor_texts(mention: EventMention) -> set[str]:
+    return {norm(a.text) for a in (*mention.actor, *mention.recipient) if a.text}
+
+
+def _is_scene(p: PlaceMention, mention: EventMention) -> bool:
+    """A country or region counts as the event's place only when the words say so ("in Ukraine"),
+    not when it is the actor ("Russia shelled ...")."""
+    if p.location.precision in ("town", "feature"):
+        return True
+    if norm(p.text) in _actor_texts(mention):
+        return False
+    rel = p.start - mention.sent_start
+    before = mention.sentence[max(0, rel - 20):max(0, rel)] if 0 <= rel <= len(mention.sentence) else ""
+    return bool(_LOCATIVE.search(before)) or p.location.precision == "admin1"
+
+
+def _pick(cands: list[PlaceMention], mention: EventMention) -> PlaceMention | None:
+    """Finest place, then nearest the trigger."""
+    scene = [p for p in cands if _is_scene(p, mention)]
+    if not scene:
+        return None
+    return min(scene, key=lambda p: (_PRECISION_RANK.get(p.location.precision or "country", 4),
+                                     abs(p.start - mention.trigger_start)))
+
+
+def _territory_place(mention: EventMention, places: list[PlaceMention]) -> PlaceMention | None:
+    terr = mention.territory
+    if terr is None or not terr.place:
+        return None
+    key = norm(terr.place)
+    hits = [p for p in places if _usable(p) and (norm(p.text) == key or norm(p.location.name or "") == key)]
+    if not hits:
+        return None
+    return min(hits, key=lambda p: abs(p.start - mention.trigger_start))
+
+
+def _broader(loc: Location) -> Location:
+    """The admin-1 region around a town, or the place itself when it is already broad."""
+    if loc.precision != "town" or not loc.admin1 or not loc.country:
+        return loc
+    from newsledger.resolve.gazetteer import get_gazetteer
+    gaz = get_gazetteer()
+    for i in gaz.candidates(loc.admin1):
+        if gaz.kind[i] == ADMIN1 and gaz.cc[i] == loc.country:
+            return gaz.location(i, loc.score)
+    return loc
+
+
+def assign_location(mention: EventMention, places: list[PlaceMention]) -> Location | None:
+    """The event's Location: its territory, else a place in its clause, else in its sentence, else
+    the article's main region with lower score and a `reason`; None (never a silent country) when
+    the article names no usable place."""
+    usable = [p for p in places if _usable(p) and p.article_id in ("", mention.article_id)]
+    terr = _territory_place(mention, usable)
+    if terr is not None:
+        return replace(terr.location, reason="territory place")
+    clause = [p for p in usable if mention.clause_start <= p.start and p.end <= mention.clause_end]
+    hit = _pick(clause, mention)
+    if hit is not None:
+        return replace(hit.location)
+    sent = [p for p in usable if mention.sent_start <= p.start and p.end <= mention.sent_end]
+    hit = _pick(sent, mention)
+    if hit is not None:
+        return replace(hit.location, score=_scaled(hit.location.score, SENTENCE_FACTOR),
+                       reason="no place in the event's clause; place from its sentence")
+    if not usable:
+        return None
+    return _article_fallback(usable)
+
+
+def _scaled(score: float | None, factor: float) -> float | None:
+    return None if score is None else round(score * factor, 3)
+
+
+def _article_fallback(usable: list[PlaceMention]) -> Location | None:
+    """The article's most-mentioned sub-national place, lifted to its region; a country only with a
+    reason that says so."""
+    fine = [p for p in usable if p.location.precision in ("town", "admin1")]
+    if fine:
+        counts = Counter((p.location.name, p.location.country) for p in fine)
+        (name, cc), _ = counts.most_common(1)[0]
+        top = next(p for p in fine if (p.location.name, p.location.country) == (name, cc))
+        loc = _broader(top.location)
+        return replace(loc, score=_scaled(loc.score, ARTICLE_FACTOR),
+                       reason="no place in the event's sentence; the article's main region")
+    counts = Counter(p.location.country for p in usable if p.location.country)
+    if not counts:
+        return None
+    cc = counts.most_common(1)[0][0]
+    top = next(p for p in usable if p.location.country == cc)
+    return replace(top.location, score=_scaled(top.location.score, ARTICLE_FACTOR),
+                   reason="no place in the event's sentence; the article's main country (low precision)")

@@ -1,0 +1,29 @@
+"""Words that introduce what someone said or thinks (speech, writing and belief verbs)."""
+
+from __future__ import annotations
+
+# Verbs of saying and thinking. Started from the usual reporting verbs of wire copy and extended
+# with the frequent cue lemmas of the PolNeAR *train* split (never dev/test).
+SPEECH_VERBS: frozenset[str] = frozenset("""
+say tell add note claim argue insist warn explain announce state declare write tweet report
+acknowledge admit deny suggest assert contend believe think predict ask reply respond recall urge
+promise vow pledge confirm estimate allege charge complain describe stress emphasize emphasise
+maintain joke quip testify conclude reveal indicate hope fear know feel expect worry agree post
+wonder question accuse criticize criticise blame praise call propose recommend remark observe
+concede caution comment counter disclose assure reiterate repeat mention hint signal threaten
+order demand suspect doubt imagine speculate understand acknowledge lament decry complain announce
+continue declare affirm proclaim shout yell scream tweet email text retort snap boast brag
+show find reckon guess figure assume consider presume predict forecast project estimate
+""".split())
+
+# Cues that need a complement clause to count (they also have plain non-speech uses).
+WEAK_VERBS: frozenset[str] = frozenset({"show", "find", "know", "feel", "figure", "continue",
+                                        "call", "understand", "consider", "add"})
+
+# Verbs whose complement is the speaker's wish or order ("urged Congress to act").
+XCOMP_VERBS: frozenset[str] = frozenset({"urge", "ask", "promise", "vow", "pledge", "threaten",
+                                         "order", "demand", "call", "decline", "refuse", "plan",
+                                         "want", "seek", "hope", "expect"})
+
+SPEECH_NOUNS: frozenset[str] = frozenset({"statement", "interview", "tweet", "post", "remarks",
+                                          "speech", "press", "release", "letter", "email"})

@@ -1,0 +1,87 @@
+"""The link stage's front door: copy verdicts and story ids for newly arrived articles."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from newsledger.link.copies import CopyDetector, CopyVerdict
+from newsledger.link.embed import get_embedder
+from newsledger.link.stories import StoryClusterer
+from newsledger.models import Article
+
+logger = logging.getLogger(__name__)
+
+Known = dict[str, tuple[str | None, str | None]]  # article_id -> (story_id, copy_group)
+
+
+@dataclass(slots=True)
+class LinkResult:
+    """Per new article: its copy verdict and its story id."""
+    copies: dict[str, CopyVerdict] = field(default_factory=dict)
+    stories: dict[str, str] = field(default_factory=dict)
+    story_scores: dict[str, float] = field(default_factory=dict)
+    known: Known = field(default_factory=dict)
+
+    def copy_group(self) -> dict[str, str]:
+        """article_id -> copy group id, for new articles and the known history ones."""
+        out = {aid: g for aid, (_, g) in self.known.items() if g}
+        out.update({aid: v.group_id for aid, v in self.copies.items()})
+        return out
+
+    def story_of(self) -> dict[str, str]:
+        """article_id -> story id, for new articles and the known history ones."""
+        out = {aid: s for aid, (s, _) in self.known.items() if s}
+        out.update(self.stories)
+        return out
+
+
+class Linker:
+    """Copies and stories for new articles against already stored ones within a time window."""
+
+    def __init__(self, window_days: int = 7, embeddings: str = "auto", known: Known | None = None) -> None:
+        self.window_days = window_days
+        self.embeddings = embeddings
+        self.embedder = get_embedder(embeddings)
+        self.known: Known = dict(known or {})
+        self.copies = CopyDetector(self.embedder, window_days)
+
+    def link(self, new: list[Article], history: list[Article],
+             features: dict[str, set[str]] | None = None, known: Known | None = None) -> LinkResult:
+        """Copy verdicts and story ids for `new`; `history` are stored articles within the window."""
+        known_all: Known = dict(self.known)
+        known_all.update(known or {})
+        features = features or {}
+        new_ids = {a.article_id for a in new}
+        history = [a for a in history if a.article_id not in new_ids]
+        groups = {aid: g for aid, (_, g) in known_all.items() if g}
+        verdicts = self.copies.detect(new, history, groups)
+
+        stories = StoryClusterer(self.embedder)
+        story_of: dict[str, str] = {}
+        for art in sorted(history, key=_when):
+            sid = known_all.get(art.article_id, (None, None))[0]
+            names = features.get(art.article_id)
+            if sid:
+                stories.observe(art, sid, names)
+            else:  # a stored article without a story: place it now, as if it had just arrived
+                sid, _ = stories.assign(art, names)
+            story_of[art.article_id] = sid
+
+        result = LinkResult(copies=verdicts, known=known_all)
+        for art in sorted(new, key=_when):
+            v = verdicts[art.article_id]
+            forced = story_of.get(v.of_article) if v.of_article else None
+            sid, score = stories.assign(art, features.get(art.article_id), forced=forced)
+            story_of[art.article_id] = sid
+            result.stories[art.article_id] = sid
+            result.story_scores[art.article_id] = score
+        n_copies = sum(1 for v in verdicts.values() if v.kind != "original")
+        logger.info("linked %d new articles against %d stored: %d copies, %d stories touched",
+                    len(new), len(history), n_copies, len(set(result.stories.values())))
+        return result
+
+
+def _when(article: Article) -> tuple[datetime, str]:
+    return (article.published or datetime.max, article.article_id)

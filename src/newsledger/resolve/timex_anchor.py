@@ -1,0 +1,459 @@
+"""Anchoring rules: turn a matched time expression into a TimeML value against publication date and context."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from newsledger.resolve import timex_calendar as cal
+from newsledger.resolve.timex_calendar import Point
+from newsledger.resolve.timex_rules import MONTHS, WEEKDAYS, Candidate
+
+logger = logging.getLogger(__name__)
+
+NO_ANCHOR = "no publication date to anchor a relative expression"
+NO_REF = "no earlier date in the text to count from"
+
+# An unqualified "Oct. 23" or holiday is taken in the year that puts it nearest the anchor; 183 days is
+# half a year, so the choice is simply the nearest occurrence.
+NEAREST_WINDOW_DAYS = 183
+
+_WORD_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split())}
+_WORD_NUMBERS.update({"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                      "eighty": 80, "ninety": 90, "a": 1, "an": 1, "the": 1, "a couple of": 2, "a dozen": 12,
+                      "half a": 0.5, "half an": 0.5})
+_VAGUE = ("a few", "several", "few", "many", "some", "a number of", "dozens of", "hundreds of")
+_UNIT_NAMES = {"second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
+               "weekend": "weekend", "fortnight": "fortnight", "month": "month", "quarter": "quarter",
+               "year": "year", "decade": "decade", "centurie": "century", "century": "century",
+               "fiscal year": "year", "period": "quarter", "half": "half"}
+
+
+@dataclass(slots=True)
+class Context:
+    """What an expression is anchored on: publication day, the last day and last point mentioned, tense."""
+    anchor: date | None
+    ref_day: Point | None = None  # last day-precision date mentioned (for "the day before")
+    ref_any: Point | None = None  # last anchored point of any granularity (for "a year earlier")
+    tense: str = "none"  # "past", "future" or "none", from the words around the expression
+
+
+@dataclass(slots=True)
+class Resolved:
+    """The outcome for one expression: type, TimeML value, calendar point, and why a value is missing."""
+    type: str
+    value: str | None
+    point: Point | None = None
+    reason: str | None = None
+
+
+def number(text: str | None) -> float | None:
+    """Numeric value of "three", "twenty-four", "5 1/2", "a"; None for vague amounts ("several")."""
+    if text is None:
+        return 1.0
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    if t in _VAGUE:
+        return None
+    if t in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[t])
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?: 1/2)?", t)
+    if m:
+        return float(m.group(1)) + (0.5 if t.endswith("1/2") else 0.0)
+    parts = re.split(r"[-\s]", t)
+    if len(parts) == 2 and parts[0] in _WORD_NUMBERS and parts[1] in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[parts[0]] + _WORD_NUMBERS[parts[1]])
+    return None
+
+
+def unit_name(text: str) -> str:
+    t = re.sub(r"\s+", " ", text.lower())
+    t = t[:-1] if t.endswith("s") and t[:-1] in _UNIT_NAMES else t
+    return _UNIT_NAMES.get(t, t)
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")[:3]]
+
+
+def _day_num(text: str) -> int:
+    return int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _nearest_year(anchor: date, m: int, d: int, tense: str) -> date | None:
+    """The occurrence of month/day nearest the anchor, leaning to the tense when it is known."""
+    best = _safe_date(anchor.year, m, d)
+    if best is None:
+        return None
+    delta = (best - anchor).days
+    if delta > NEAREST_WINDOW_DAYS or (tense == "past" and delta > 31 and m > anchor.month + 1):
+        best = _safe_date(anchor.year - 1, m, d)
+    elif delta < -NEAREST_WINDOW_DAYS or (tense == "future" and delta < -31):
+        best = _safe_date(anchor.year + 1, m, d)
+    return best
+
+
+def _month_year(anchor: date, m: int, tense: str) -> int:
+    """Year of a bare month name: past tense looks back, future looks forward, else the nearest."""
+    if tense == "past":
+        return anchor.year if m <= anchor.month else anchor.year - 1
+    if tense == "future":
+        return anchor.year if m >= anchor.month else anchor.year + 1
+    diff = m - anchor.month
+    return anchor.year + (1 if diff < -6 else -1 if diff > 6 else 0)
+
+
+def weekday_date(anchor: date, wd: int, direction: str, strict: bool = False) -> date:
+    """The weekday `wd` before (past) or after (future) the anchor; `strict` skips the anchor day itself."""
+    if direction == "future":
+        delta = (wd - anchor.weekday()) % 7
+        return anchor + timedelta(days=delta or (7 if strict else 0))
+    delta = (anchor.weekday() - wd) % 7
+    return anchor - timedelta(days=delta or (7 if strict else 0))
+
+
+def _absolute(c: Candidate, ctx: Context) -> Resolved | None:
+    g = c.groups
+    if c.rule == "iso":
+        d = _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
+        if d is None:
+            return None
+        if g.get("h"):
+            return Resolved("TIME", *_pv(cal.time_point(d, int(g["h"]), int(g["mi"]))))
+        return Resolved("DATE", *_pv(cal.day_point(d)))
+    if c.rule == "slash":
+        a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
+        y = y if y > 99 else (1900 + y if y > 30 else 2000 + y)
+        m, d = (b, a) if a > 12 else (a, b)
+        dd = _safe_date(y, m, d)
+        return Resolved("DATE", *_pv(cal.day_point(dd))) if dd else None
+    if c.rule in ("mdy", "dmy") and g.get("y"):
+        dd = _safe_date(int(g["y"]), _month(g["mon"]), _day_num(g["d"]))
+        return Resolved("DATE", *_pv(cal.day_point(dd))) if dd else None
+    if c.rule == "my":
+        return Resolved("DATE", *_pv(cal.month_point(int(g["y"]), _month(g["mon"]))))
+    if c.rule == "year":
+        return Resolved("DATE", *_pv(cal.year_point(int(g["y"]))))
+    if c.rule == "decade":
+        dec = g.get("dec") or ("19" + g["dec2"])
+        return Resolved("DATE", f"{dec[:3]}X", Point(f"{dec[:3]}X", date(int(dec), 1, 1), None))
+    if c.rule == "century":
+        n = int(g["cn"])
+        return Resolved("DATE", f"{n - 1:02d}XX", Point(f"{n - 1:02d}XX", date(max(1, (n - 1) * 100), 1, 1),
+                                                         None))
+    if c.rule == "season" and (g.get("y") or g.get("y2")):
+        code = cal.SEASONS[(g.get("season") or g["season2"]).lower()]
+        return Resolved("DATE", *_pv(cal.season_point(int(g.get("y") or g["y2"]), code)))
+    if c.rule == "quarter" and (g.get("qy") or g.get("qy2")):
+        return Resolved("DATE", *_pv(_quarter(int(g.get("qy") or g["qy2"]), g["qn"], g["unit"])))
+    return None
+
+
+def _pv(p: Point) -> tuple[str, Point]:
+    return p.value, p
+
+
+def _quarter(y: int, ordinal: str, unit: str) -> Point:
+    n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(ordinal.lower(), None) or int(ordinal[0])
+    return cal.half_point(y, min(n, 2)) if unit.lower() == "half" else cal.quarter_point(y, n)
+
+
+def _set(c: Candidate) -> Resolved:
+    g = c.groups
+    if c.rule == "set_word":
+        w = g["w"].lower()
+        value = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+                 "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "biweekly": "P2W"}[w]
+        return Resolved("SET", value)
+    if c.rule == "set_wd" or (c.rule == "set_every" and g["unit"].lower() in WEEKDAYS):
+        wd = WEEKDAYS[(g.get("wd") or g["unit"]).lower()]
+        return Resolved("SET", f"XXXX-WXX-{wd + 1}")
+    u = g["unit"].lower()
+    if u in cal.PARTS_OF_DAY:
+        return Resolved("SET", f"XXXX-XX-XXT{cal.PARTS_OF_DAY[u]}")
+    if u in cal.SEASONS:
+        return Resolved("SET", f"XXXX-{cal.SEASONS[u]}")
+    n = number(g.get("n"))
+    return Resolved("SET", cal.duration_value(n if n else 1.0, unit_name(u)))
+
+
+def _duration(c: Candidate) -> Resolved:
+    g = c.groups
+    unit = unit_name(g["unit"])
+    if c.rule == "vague_dur":
+        return Resolved("DURATION", cal.duration_value(None, unit))
+    n = number(g["n"])
+    if n is not None and "and a half" in c.text.lower():
+        n += 0.5
+    if unit == "half":
+        unit = "year"
+    return Resolved("DURATION", cal.duration_value(n, unit))
+
+
+def resolve(c: Candidate, ctx: Context) -> Resolved:
+    """TimeML type and value of candidate `c` in context `ctx` (value None with a reason if unanchorable)."""
+    if c.type == "SET":
+        return _set(c)
+    if c.type == "DURATION":
+        return _duration(c)
+    absolute = _absolute(c, ctx)
+    if absolute is not None:
+        return absolute
+    return _relative(c, ctx)
+
+
+def _relative(c: Candidate, ctx: Context) -> Resolved:
+    g, a = c.groups, ctx.anchor
+    typ = c.type
+    rule = c.rule
+    if rule == "ref_word":
+        w = re.sub(r"\s+", " ", g["w"].lower())
+        fixed = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+                 "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at present": "PRESENT_REF",
+                 "presently": "PRESENT_REF", "current": "PRESENT_REF", "the moment": "PRESENT_REF",
+                 "recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
+                 "formerly": "PAST_REF", "the past": "PAST_REF", "recent": "PAST_REF", "soon": "FUTURE_REF",
+                 "shortly": "FUTURE_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+                 "the distant future": "FUTURE_REF"}
+        if w in fixed:
+            value = fixed[w]
+            return Resolved(typ, value, cal.day_point(a) if value == "PRESENT_REF" and a else None)
+        if a is None:
+            return Resolved(typ, None, reason=NO_ANCHOR)
+        offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+                   "the day after tomorrow": 2}
+        if w in offsets:
+            return Resolved(typ, *_pv(cal.day_point(a + timedelta(days=offsets[w]))))
+        if w == "year-end":
+            return Resolved(typ, *_pv(cal.day_point(date(a.year, 12, 31))))
+        return _shifted(ctx, -1, "year", "ago", typ)  # year-earlier, year-ago
+    if rule == "recent_units":
+        return Resolved(typ, "PAST_REF")
+    if rule == "rel_day":
+        n = number(g["n"])
+        direction = re.sub(r"\s+", " ", g["dir"].lower())
+        back = direction in ("before", "earlier", "prior", "ago")
+        if n is None:
+            return Resolved(typ, "PAST_REF" if back else "FUTURE_REF")
+        return _shifted(ctx, int(-n if back else n), unit_name(g["unit"]), direction, typ)
+    if a is None:
+        if rule == "period" and g["rel"].lower().split()[-1] in ("same", "previous", "prior", "preceding",
+                                                                  "following", "next") or (
+                rule == "period" and g["rel"].lower() == "that"):
+            return _period(c, ctx)
+        return Resolved(typ, None, reason=NO_ANCHOR)
+    if rule in ("mdy", "dmy"):
+        d = _nearest_year(a, _month(g["mon"]), _day_num(g["d"]), ctx.tense)
+        return Resolved(typ, *_pv(cal.day_point(d))) if d else Resolved(typ, None, reason="impossible date")
+    if rule == "month":
+        m = _month(g["mon"])
+        rel = (g.get("rel") or g.get("yrel") or "").lower().split()
+        if rel and rel[-1] == "last" or rel == ["this", "past"]:
+            y = a.year if m < a.month else a.year - 1
+        elif rel and rel[-1] == "next" or rel == ["this", "coming"]:
+            y = a.year if m > a.month else a.year + 1
+        elif rel == ["this"]:
+            y = a.year
+        else:
+            y = _month_year(a, m, ctx.tense)
+        if g.get("yrel"):
+            y = a.year + {"this": 0, "last": -1, "next": 1}[g["yrel"].lower()]
+        return Resolved(typ, *_pv(cal.month_point(y, m)))
+    if rule == "season":
+        code = cal.SEASONS[(g.get("season") or g["season2"]).lower()]
+        rel = (g.get("rel") or "").lower()
+        y = a.year + (-1 if rel.endswith("last") and code != "WI" else 1 if rel.endswith("next") else 0)
+        return Resolved(typ, *_pv(cal.season_point(y, code)))
+    if rule == "quarter":
+        return _quarter_rel(c, ctx, a)
+    if rule == "holiday":
+        name = re.sub(r"\s+", " ", g["hol"].lower()).replace(" sunday", "")
+        name = "christmas" if name == "christmas day" else "thanksgiving" if name == "thanksgiving day" else name
+        d = cal.holiday(name, a.year)
+        if d is None:
+            return Resolved(typ, None, reason="unknown holiday")
+        if (d - a).days > NEAREST_WINDOW_DAYS:
+            d = cal.holiday(name, a.year - 1) or d
+        elif (a - d).days > NEAREST_WINDOW_DAYS:
+            d = cal.holiday(name, a.year + 1) or d
+        return Resolved(typ, *_pv(cal.day_point(d)))
+    if rule == "weekday":
+        return _weekday(c, ctx, a)
+    if rule == "pod":
+        return _part_of_day(c, ctx, a)
+    if rule == "period":
+        return _period(c, ctx)
+    if rule in ("clock", "oclock", "clock_day"):
+        return _clock(c, ctx)
+    return Resolved(typ, None, reason=f"no rule to anchor {rule}")
+
+
+def _shifted(ctx: Context, n: int, unit: str, direction: str, typ: str) -> Resolved:
+    """`n` units from the anchor ("ago") or from the last date mentioned ("earlier", "the day before")."""
+    if unit in ("hour", "minute", "second"):
+        unit, n = "day", 0
+    if unit in ("decade", "century"):
+        n, unit = n * (10 if unit == "decade" else 100), "year"
+    if unit in ("weekend", "fortnight", "half"):
+        n, unit = n * (2 if unit == "fortnight" else 1), "week" if unit != "half" else "quarter"
+        n = n * 2 if unit == "quarter" else n
+    from_anchor = direction in ("ago", "from now", "hence")
+    if unit == "day":
+        base = ctx.ref_day if not from_anchor else None
+        if base is None and ctx.anchor is not None:
+            base = cal.day_point(ctx.anchor)
+    else:
+        base = None
+        if ctx.ref_any is not None and (not from_anchor or unit == "year") and \
+                ctx.ref_any.precision in ("quarter", "month") and unit in ("year", "quarter", "month"):
+            base = ctx.ref_any  # "profit rose from a year earlier" keeps the quarter under discussion
+        elif not from_anchor and ctx.ref_any is not None and ctx.ref_any.day is not None:
+            base = cal.at_precision(ctx.ref_any.day, unit)
+        elif ctx.anchor is not None:
+            base = cal.at_precision(ctx.anchor, unit)
+    if base is None:
+        return Resolved(typ, None, reason=NO_ANCHOR if from_anchor else NO_REF)
+    p = cal.shift(base, n, unit)
+    return Resolved(typ, *_pv(p)) if p else Resolved(typ, None, reason=NO_REF)
+
+
+def _quarter_rel(c: Candidate, ctx: Context, a: date) -> Resolved:
+    g = c.groups
+    rel = (g.get("qpos") or g.get("qrel") or "").lower()
+    if rel:
+        y = a.year + {"this": 0, "the": 0, "last": -1, "next": 1}[rel]
+        return Resolved(c.type, *_pv(_quarter(y, g["qn"], g["unit"])))
+    p = _quarter(a.year, g["qn"], g["unit"])
+    if p.day and p.day > a and ctx.tense != "future":
+        p = _quarter(a.year - 1, g["qn"], g["unit"])
+    return Resolved(c.type, *_pv(p))
+
+
+def _weekday(c: Candidate, ctx: Context, a: date) -> Resolved:
+    g = c.groups
+    wd = WEEKDAYS[g["wd"].lower()]
+    rel = (g.get("rel") or "").lower().split()
+    if rel and rel[-1] == "last" or rel == ["this", "past"]:
+        d = weekday_date(a, wd, "past", strict=True)
+    elif rel and rel[-1] == "next" or rel == ["this", "coming"]:
+        d = weekday_date(a, wd, "future", strict=True)
+    else:
+        d = weekday_date(a, wd, "future" if ctx.tense == "future" else "past")
+    if g.get("pod"):
+        return Resolved("TIME", *_pv(cal.part_of_day_point(d, cal.PARTS_OF_DAY[g["pod"].lower()])))
+    return Resolved("DATE", *_pv(cal.day_point(d)))
+
+
+def _part_of_day(c: Candidate, ctx: Context, a: date) -> Resolved:
+    g = c.groups
+    word = (g.get("pod") or g.get("pod2") or "").lower().replace("-", "")
+    rel = (g.get("rel") or "").lower().split()
+    d = a
+    if rel and rel[-1] in ("yesterday", "last") or word == "overnight":
+        d = a - timedelta(days=1)
+    elif rel and rel[-1] == "tomorrow":
+        d = a + timedelta(days=1)
+    elif rel == ["the"] and ctx.ref_day is not None and ctx.ref_day.day is not None:
+        d = ctx.ref_day.day
+    code = {"midafternoon": "AF", "midmorning": "MO"}.get(word) or cal.PARTS_OF_DAY[word]
+    return Resolved("TIME", *_pv(cal.part_of_day_point(d, code)))
+
+
+def _period(c: Candidate, ctx: Context) -> Resolved:
+    """"last week", "this year", "the quarter", "the following day", "that year", "the past month"."""
+    g, a = c.groups, ctx.anchor
+    rel = re.sub(r"\s+", " ", g["rel"].lower())
+    unit = unit_name(g["unit"])
+    typ = c.type
+    if rel in ("the past", "the last", "the coming") or (rel == "the next" and unit != "day"):
+        return Resolved("DURATION", cal.duration_value(1.0, unit))
+    ref_words = {"the same": 0, "that": 0, "the previous": -1, "the prior": -1, "the preceding": -1,
+                 "the following": 1, "the next": 1}
+    if rel in ref_words:
+        return _from_ref(ctx, ref_words[rel], unit, typ)
+    if rel in ("the year-ago", "the year-earlier", "the comparable", "the year-before"):
+        return _shifted(ctx, -1, "year", "earlier", typ)
+    if a is None:
+        return Resolved(typ, None, reason=NO_ANCHOR)
+    if unit == "quarter" and rel in ("the", "the latest", "the most recent"):
+        return Resolved(typ, *_pv(cal.shift(cal.at_precision(a, "quarter"), -1, "quarter")))  # type: ignore[arg-type]
+    offset = {"last": -1, "next": 1}.get(rel, 0)
+    if unit == "weekend":
+        d = a + timedelta(weeks=offset)
+        if rel == "the" and ctx.tense != "future" and a.weekday() < 5:
+            d = a - timedelta(weeks=1)
+        return Resolved(typ, *_pv(cal.weekend_point(d)))
+    if unit == "decade":
+        dec = a.year // 10 + offset
+        return Resolved(typ, f"{dec}X", Point(f"{dec}X", date(dec * 10, 1, 1), None))
+    if unit == "century":
+        cent = a.year // 100 + offset
+        return Resolved(typ, f"{cent:02d}XX", Point(f"{cent:02d}XX", date(cent * 100, 1, 1), None))
+    if unit == "half":
+        p = cal.half_point(a.year, 1 if a.month <= 6 else 2)
+        return Resolved(typ, *_pv(p))
+    if unit == "day":
+        return Resolved(typ, *_pv(cal.day_point(a + timedelta(days=offset))))
+    base = cal.at_precision(a, unit)
+    p = cal.shift(base, offset, unit) if offset else base
+    return Resolved(typ, *_pv(p)) if p else Resolved(typ, None, reason=NO_ANCHOR)
+
+
+def _from_ref(ctx: Context, n: int, unit: str, typ: str) -> Resolved:
+    """"the same day", "the previous week", "the following year": counted from the last date mentioned."""
+    if unit in ("decade", "century", "half", "weekend"):
+        return Resolved(typ, None, reason=f"no rule for relative {unit}")
+    base = ctx.ref_day if unit == "day" else ctx.ref_any
+    if base is None or base.day is None:
+        if ctx.anchor is None:
+            return Resolved(typ, None, reason=NO_REF)
+        base = cal.day_point(ctx.anchor)
+    p = cal.shift(cal.at_precision(base.day, unit), n, unit)  # type: ignore[arg-type]
+    return Resolved(typ, *_pv(p)) if p else Resolved(typ, None, reason=NO_REF)
+
+
+def _clock(c: Candidate, ctx: Context) -> Resolved:
+    """"10:35 a.m.", "noon Thursday", "1430 GMT": a time on the day under discussion."""
+    clock = c.parts[0] if c.parts else c
+    day: date | None = None
+    if c.parts:
+        r = resolve(c.parts[1], ctx)
+        day = r.point.day if r.point else None
+    elif ctx.ref_day is not None and ctx.ref_day.day is not None:
+        day = ctx.ref_day.day
+    elif ctx.anchor is not None:
+        day = ctx.anchor
+    if day is None:
+        return Resolved("TIME", None, reason=NO_ANCHOR)
+    g = clock.groups
+    if g.get("word"):
+        w = g["word"].lower()
+        return Resolved("TIME", f"{day.isoformat()}T{'24:00' if w == 'midnight' else '12:00'}",
+                        Point(f"{day.isoformat()}T12:00", day, "time"))
+    if clock.rule == "oclock":
+        h = number(g["h"]) or 0
+        return Resolved("TIME", *_pv(cal.time_point(day, int(h), 0)))
+    if g.get("mil"):
+        h, mi = int(g["mil"][:2]), int(g["mil"][2:])
+    elif g.get("h2"):
+        h, mi = int(g["h2"]), int(g["mi2"])
+    else:
+        h, mi = int(g["h"]), int(g["mi"] or 0)
+        ampm = g["ampm"].lower()
+        if ampm.startswith("p") and h < 12:
+            h += 12
+        elif ampm.startswith("a") and h == 12:
+            h = 0
+    if h > 24 or mi > 59:
+        return Resolved("TIME", None, reason="impossible time")
+    return Resolved("TIME", *_pv(cal.time_point(day, h, mi)))

@@ -1,0 +1,260 @@
+"""Span finder for time expressions: our regular grammar of wire-copy dates, times, durations and sets."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+logger = logging.getLogger(__name__)
+
+MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+          "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+            "sunday": 6}
+
+# Month and weekday names must be capitalised ("may", "march", "august" are ordinary words).
+_MONTH = (r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\."
+          r"|Jan|Feb|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)")
+_WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_SMALL = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+          r"|sixteen|seventeen|eighteen|nineteen")
+_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+NUMBER = (rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{_TENS})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
+          rf"|{_SMALL}|a\s+couple\s+of|a\s+few|several|a\s+dozen|dozens\s+of|hundreds\s+of|half\s+an?"
+          r"|an?|few|many|some|a\s+number\s+of)")
+UNIT = (r"(?:seconds?|minutes?|hours?|days?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?"
+        r"|century|centuries)")
+_ORDINAL_Q = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+_ZONE = (r"(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK|IST|JST|"
+         r"local\s+time)")
+_HOLIDAY = (r"(?-i:Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year's\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?"
+            r"|Independence\s+Day|Valentine's\s+Day|Boxing\s+Day|Labor\s+Day|Memorial\s+Day|Easter"
+            r"(?:\s+Sunday)?|Halloween)")
+_END = r"(?![\w])"
+_START = r"(?<![\w\-$£€])"
+
+# (rule name, type the rule yields by default, pattern). Several rules can match the same words; the
+# longest match wins (see `select`).
+RULES: tuple[tuple[str, str, str], ...] = (
+    ("iso", "DATE", rf"(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T\s](?P<h>[0-2]\d):(?P<mi>[0-5]\d)"
+                    r"(?::\d\d)?)?"),
+    ("slash", "DATE", r"(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})"),
+    ("mdy", "DATE", rf"(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})(?:\s*[-\u2013]\s*{_DAYNUM})?"
+                    rf"(?:,?\s+(?P<y>{_YEAR}))?"),
+    ("dmy", "DATE", rf"(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"),
+    ("my", "DATE", rf"(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR})"),
+    ("month", "DATE", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?(?P<mon>{_MONTH})"
+                      rf"(?:\s+of\s+(?P<yrel>this|last|next)\s+year)?"),
+    ("year", "DATE", rf"(?:(?P<fiscal>fiscal|calendar|financial\s+year)\s+)?(?P<y>{_YEAR})(?!\s*(?:%|percent"
+                     r"|per\s*cent|-\d|,\d|\.\d))"),
+    ("decade", "DATE", r"(?:the\s+)?(?:(?:early|mid|late)[-\s]?)?(?P<dec>(?:1[6-9]|20)\d0)'?s"
+                       r"|(?:the\s+)?'(?P<dec2>\d0)s"),
+    ("century", "DATE", r"(?:the\s+)?(?P<cn>1\d|20|21|[1-9])(?:st|nd|rd|th)\s+century"),
+    ("season", "DATE", r"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the)\s+)(?P<season>spring|summer"
+                       rf"|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?"
+                       rf"|(?P<season2>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<y2>{_YEAR})"),
+    ("quarter", "DATE", rf"(?:the\s+)?(?:(?P<qy>{_YEAR})\s+|(?P<qpos>this|last|next)\s+year's\s+"
+                        rf"|(?:fiscal\s+))?(?P<qn>{_ORDINAL_Q})[-\s](?:fiscal[-\s])?(?P<unit>quarter|half)"
+                        rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<qy2>{_YEAR})|(?P<qrel>this|last|next|the)"
+                        r"\s+year))?"),
+    ("holiday", "DATE", rf"(?P<hol>{_HOLIDAY})"),
+    ("ref_word", "DATE", r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday"
+                         r"|tomorrow|now|right\s+now|currently|nowadays|these\s+days|at\s+present|presently"
+                         r"|recently|lately|previously|formerly|soon|shortly|the\s+(?:near\s+|distant\s+)?future"
+                         r"|the\s+past|current|recent|year-end|year-earlier|year-ago|the\s+moment)"),
+    ("recent_units", "DATE", r"(?P<w>recent)\s+(?P<unit>days|weeks|months|years|decades)"),
+    ("weekday", "DATE", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|early|late)\s+)?"
+                        rf"(?P<wd>{_WEEKDAY})(?:\s+(?P<pod>morning|afternoon|evening|night))?"),
+    ("pod", "TIME", r"(?:(?P<rel>this|yesterday|tomorrow|last|the|early\s+this|late\s+last|later\s+this|earlier"
+                    r"\s+this|early\s+yesterday|late\s+yesterday)\s+)(?P<pod>morning|afternoon|evening|night)"
+                    r"|(?P<pod2>tonight|overnight|mid-?afternoon|mid-?morning)"),
+    ("period", "DATE", r"(?P<rel>last|this|next|the\s+past|the\s+previous|the\s+coming|the\s+following|the\s+"
+                       r"current|the\s+same|the\s+latest|the\s+prior|the\s+preceding|the\s+most\s+recent|that|"
+                       r"the\s+year-ago|the\s+year-earlier|the\s+comparable|the\s+year-before|the\s+next|the)"
+                       r"\s+(?P<unit>week|weekend|month|year|quarter|decade|century|day|period|fiscal\s+year|"
+                       r"half)"),
+    ("rel_day", "DATE", rf"(?P<n>the|a|one|{NUMBER})[-\s](?P<unit>{UNIT})\s+(?P<dir>earlier|later|ago|from\s+now"
+                        r"|hence|(?:before|after|prior)(?!\s+(?:(?:the|a|an|his|her|its|their|this|that|these|"
+                        r"those|to)\b|(?-i:[A-Z0-9])|\w+ing\b)))"),
+    ("duration", "DURATION", rf"(?P<n>{NUMBER})(?:\s+and\s+a\s+half)?[-\s]+(?P<unit>{UNIT})"
+                             r"(?:\s+and\s+a\s+half)?(?P<suffix>-long|-old)?"),
+    ("vague_dur", "DURATION", r"(?P<unit>years|months|weeks|days|decades|hours|minutes"
+                              r"|centuries)"),
+    ("clock", "TIME", rf"(?:(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.?|[ap]m{_END}|"
+                      rf"(?-i:AM|PM){_END})|(?P<h2>[01]?\d|2[0-4]):(?P<mi2>[0-5]\d)"
+                      rf"|(?P<mil>[0-2]\d[0-5]\d)(?=\s*(?:GMT|UTC|local\s+time|hrs|hours\s+{_ZONE})))"
+                      rf"(?:\s*(?P<tz>{_ZONE}))?"
+                      r"|(?P<word>noon|midday|midnight)"),
+    ("oclock", "TIME", rf"(?P<h>{_SMALL}|\d{{1,2}})\s+o'clock"),
+    ("set_word", "SET", r"(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)"),
+    ("set_every", "SET", rf"(?:every|each|per)\s+(?:other\s+)?(?:(?P<n>{NUMBER})\s+)?(?P<unit>{UNIT}|morning|"
+                         rf"night|evening|afternoon|{_WEEKDAY}|spring|summer|fall|autumn|winter)"),
+    ("set_a", "SET", r"(?:a|an|per)\s+(?P<unit>year|month|week|day|hour|minute|quarter)"),
+    ("set_wd", "SET", rf"(?P<wd>{_WEEKDAY})s"),
+)
+
+# Words that may precede a date and belong to its span (TimeML puts them in the `mod` attribute).
+_DATE_MODS = (r"(?:early|late|mid-|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|"
+              r"the\s+turn\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|earlier|later|as\s+early\s+as|"
+              r"as\s+late\s+as|around|about|approximately)")
+_DUR_MODS = (r"(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|"
+             r"at\s+least|at\s+most|up\s+to|some|well\s+over|the\s+past|the\s+last|the\s+next|the\s+first|"
+             r"the\s+coming|the\s+previous|the\s+following|the\s+full|the\s+entire|another|an\s+additional|the)")
+_MOD_VALUES = {"early": "START", "the beginning of": "START", "the start of": "START", "late": "END",
+               "the end of": "END", "mid": "MID", "mid-": "MID", "the middle of": "MID", "about": "APPROX",
+               "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "nearly": "LESS_THAN",
+               "almost": "LESS_THAN", "more than": "MORE_THAN", "less than": "LESS_THAN", "at least":
+               "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS"}
+# Quantities that are not years: "2000 troops" is a count, "2000 talks" a year.
+_NOT_YEAR_AFTER = re.compile(r"\s+(?:people|troops|soldiers|residents|civilians|members|workers|jobs|units|"
+                             r"km|kilomet|miles|met(?:er|re)s|feet|tons|tonnes|barrels|shares|dollars|euros|"
+                             r"rubles|roubles|pounds|casualties|dead|killed|wounded|refugees|votes|rounds|"
+                             r"homes|houses|buildings|cars|vehicles|tanks|missiles|rockets|drones|cases)\b",
+                             re.IGNORECASE)
+_NOT_YEAR_BEFORE = re.compile(r"(?:[$£€#]|No\.|\d[,.]|about|some|nearly|more\s+than|over|around|almost|up\s+to"
+                              r"|at\s+least|least|than|of\s+the|page|pages|route|flight|room)\s*$",
+                              re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One matched expression before anchoring: where, which rule, the captured parts."""
+    start: int
+    end: int
+    rule: str
+    type: str
+    groups: dict[str, str | None]
+    text: str
+    mod: str | None = None
+    parts: list[Candidate] = field(default_factory=list)  # merged "5 p.m. Friday": the clock and the day
+
+
+@cache
+def _compiled() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    return tuple((name, typ, re.compile(_START + f"(?:{pat})" + _END, re.IGNORECASE))
+                 for name, typ, pat in RULES)
+
+
+@cache
+def _mod_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return (re.compile(rf"(?<![\w-]){_DATE_MODS}[\s-]*$", re.IGNORECASE),
+            re.compile(rf"(?<![\w-]){_DUR_MODS}\s+$", re.IGNORECASE))
+
+
+def _valid(text: str, name: str, m: re.Match[str]) -> bool:
+    """Reject matches that are usually not time expressions."""
+    g = m.groupdict()
+    s, e = m.span()
+    before, after = text[max(0, s - 24):s], text[e:e + 24]
+    if name == "vague_dur":
+        return bool(re.search(r"(?:for|over|in|within)\s$", before, re.IGNORECASE))
+    if name == "set_a":
+        return bool(re.search(r"(?:\d%?|times|twice|once|llion|cents|llars|euros|pounds|percent|cent)\s$", before,
+                              re.IGNORECASE))
+    if name == "set_wd":
+        return bool(re.search(r"(?:on|every)\s$", before, re.IGNORECASE))
+    if name == "year":
+        if _NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.match(after):
+            return False
+        return not re.match(r"[-/]\d|\s*[-\u2013]\s*\d{2,4}\b(?!\s*(?:GMT|UTC))", after)
+    if name == "month" and g["mon"].lower().startswith("may") and not g.get("rel"):
+        # "May" alone is a month only after a preposition or modifier ("in May", "early May").
+        return bool(re.search(r"(?:in|since|until|till|by|from|to|through|during|of|early|late|mid|"
+                              r"mid-|end\s+of|beginning\s+of|before|after|last|next|this)\s*$", before,
+                              re.IGNORECASE))
+    if name == "month" and g["mon"].lower() in ("mar", "jan", "jun", "jul", "sep", "dec"):
+        return False  # abbreviations without a day number: too often other words or names
+    if name in ("duration", "rel_day") and (g.get("n") or "").lower() in ("some", "many", "few"):
+        return False
+    if name == "duration" and re.match(r"\s*(?:'s|’s)", after) is None and g["n"].lower() in ("a", "an"):
+        # "a day" inside "a day or two" is fine; "a week" after a number ("$5 a week") is a set, handled there
+        return True
+    if name == "clock" and g.get("h2") and re.search(r"\d[:.]?$", before):
+        return False
+    if name == "clock" and g.get("h2") and not g.get("tz") and re.match(r"\s*[-\u2013]\s*\d", after):
+        return False  # "3:2 win"-like scores and ranges of ratios
+    if name == "ref_word" and g["w"].lower() == "current":
+        # "current" is a time only when it qualifies a period or stands for "now"
+        return not re.match(r"\s+(?:account|affairs|events|events|flow|law|rules|system|form|version)", after,
+                            re.IGNORECASE)
+    if name == "period" and g["rel"].lower() == "the" and g["unit"].lower() in ("day", "half", "period",
+                                                                                "century", "decade"):
+        return False
+    if name == "period" and g["rel"].lower() == "that" and g["unit"].lower() not in ("day", "week", "month",
+                                                                                     "year"):
+        return False
+    return True
+
+
+def select(cands: list[Candidate]) -> list[Candidate]:
+    """Keep the longest of overlapping candidates (ties: the earlier rule), in text order."""
+    order = {name: i for i, (name, _, _) in enumerate(RULES)}
+    # on equal length a set ("$5 a year") beats the duration reading of the same words
+    ranked = sorted(cands, key=lambda c: (-(c.end - c.start), c.type != "SET", order.get(c.rule, 99), c.start))
+    taken: list[Candidate] = []
+    for c in ranked:
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _extend_left(text: str, c: Candidate) -> None:
+    """Pull modifiers such as "early", "the end of", "more than", "the past" into the span."""
+    date_re, dur_re = _mod_res()
+    window = text[max(0, c.start - 40):c.start]
+    rx = dur_re if c.type == "DURATION" else date_re
+    m = rx.search(window)
+    if not m:
+        return
+    if c.type != "DURATION" and c.rule in ("ref_word", "clock") and m.group(0).strip().lower() in (
+            "earlier", "later"):
+        if c.groups.get("w", "").lower() not in ("today",):
+            return
+    word = re.sub(r"\s+", " ", m.group(0).strip().rstrip("-").strip()).lower()
+    if c.type == "DURATION" and word in ("the", "the first", "the full", "the entire") and \
+            c.rule != "duration":
+        return
+    c.start -= len(window) - m.start()
+    c.text = text[c.start:c.end]
+    c.mod = _MOD_VALUES.get(word, c.mod)
+
+
+def _merge_clock_day(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Join "5 p.m. Friday", "noon Thursday", "10:35 a.m. yesterday" into one TIME expression."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        if c.rule in ("clock", "oclock") and i + 1 < len(cands):
+            nxt = cands[i + 1]
+            gap = text[c.end:nxt.start]
+            day_like = nxt.rule in ("weekday", "mdy", "dmy", "iso") or (
+                nxt.rule == "ref_word" and nxt.groups["w"].lower() in ("today", "yesterday", "tomorrow"))
+            if day_like and re.fullmatch(r"\s*(?:,|on)?\s*", gap):
+                out.append(Candidate(c.start, nxt.end, "clock_day", "TIME", {}, text[c.start:nxt.end],
+                                     c.mod, [c, nxt]))
+                i += 2
+                continue
+        out.append(c)
+        i += 1
+    return out
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """All time expressions in `text` as unanchored candidates, non-overlapping, in text order."""
+    found: list[Candidate] = []
+    for name, typ, rx in _compiled():
+        for m in rx.finditer(text):
+            if m.end() == m.start() or not _valid(text, name, m):
+                continue
+            found.append(Candidate(m.start(), m.end(), name, typ, m.groupdict(), m.group(0)))
+    chosen = select(found)
+    for c in chosen:
+        _extend_left(text, c)
+    chosen = select(chosen)
+    return _merge_clock_day(text, chosen)
