@@ -1,28 +1,12 @@
-# newsledger: `make run` sets up and runs the main job on the bundled examples; `make test` runs the tests.
-PYTHON ?= python3
-VENV ?= .venv
-BIN := $(VENV)/bin
-DB ?= newsledger.duckdb
-
+# Convenience targets; the scripts they call need only python3 (see README).
 .PHONY: install run test lint clean
-
-$(BIN)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
-	touch $@
-
-install: $(BIN)/.installed
-
-run: install
-	$(BIN)/newsledger ingest examples/articles --db $(DB)
-	$(BIN)/newsledger events --db $(DB)
-
-test: install
-	$(BIN)/python -m pytest
-
+install:
+	bash scripts/setup.sh
+run:
+	bash scripts/run.sh
+test:
+	bash scripts/test.sh
 lint: install
-	$(BIN)/ruff check src tests benchmarks
-
+	.venv/bin/ruff check src tests benchmarks
 clean:
-	rm -rf $(VENV) $(DB) *.egg-info src/*.egg-info
+	rm -rf .venv newsledger.duckdb src/*.egg-info

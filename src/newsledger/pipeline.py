@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import weakref
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -10,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from newsledger import CODER_VERSION
-from newsledger.analyse import analyse
+from newsledger.analyse import POOL_CHUNK, submit
 from newsledger.errors import NewsledgerError
 from newsledger.ingest.walk import iter_articles
 from newsledger.models import Article, ArticleResult
@@ -49,6 +51,9 @@ def ingest_paths(paths: Iterable[str | Path], settings: Settings, store: Store |
     try:
         seen: set[str] = set()
         batch: list[Article] = []
+        # Batches being analysed while earlier ones are linked and stored: one per worker keeps every worker
+        # busy during the (single-threaded) link and write of the batch before.
+        pending: deque[_Pending] = deque()
         for item in iter_articles(paths, settings.max_article_chars):
             if isinstance(item, NewsledgerError):
                 log.error("%s", item)
@@ -61,9 +66,13 @@ def ingest_paths(paths: Iterable[str | Path], settings: Settings, store: Store |
             seen.add(item.article_id)
             batch.append(item)
             if len(batch) >= BATCH_ARTICLES:
-                _flush(batch, store, settings, report, progress)
+                pending.append(_submit(batch, store, settings, report))
                 batch = []
-        _flush(batch, store, settings, report, progress)
+                while len(pending) > max(1, settings.n_process):
+                    _finish(pending.popleft(), store, settings, report, progress)
+        pending.append(_submit(batch, store, settings, report))
+        while pending:
+            _finish(pending.popleft(), store, settings, report, progress)
         if report.stored or store.unmerged_mentions():
             report.events = rebuild_events(store, settings)
         else:
@@ -74,23 +83,39 @@ def ingest_paths(paths: Iterable[str | Path], settings: Settings, store: Store |
     return report
 
 
-def _flush(batch: list[Article], store: Store, settings: Settings, report: IngestReport,
-           progress: ProgressFn | None) -> None:
+@dataclass
+class _Pending:
+    """A batch handed to analysis: how many inputs it covers and the results to come."""
+    size: int
+    parts: list[Any]
+
+
+def _submit(batch: list[Article], store: Store, settings: Settings, report: IngestReport) -> _Pending:
+    """Skip already-stored articles and start analysing the rest (in workers when n_process > 1)."""
     if not batch:
-        return
+        return _Pending(0, [])
     known = store.known_ids(a.article_id for a in batch)
     report.already_stored += len(known)
     todo = [a for a in batch if a.article_id not in known]
-    if not todo:
-        if progress:
-            progress(len(batch))
-        return
-    results: list[ArticleResult] = list(analyse(todo, settings))
-    links = link_batch(todo, results, store, settings)
+    step = POOL_CHUNK if settings.n_process > 1 else max(len(todo), 1)
+    return _Pending(len(batch), [submit(todo[i:i + step], settings) for i in range(0, len(todo), step)])
+
+
+def _finish(pending: _Pending, store: Store, settings: Settings, report: IngestReport,
+            progress: ProgressFn | None) -> None:
+    """Wait for a batch's analysis, then link and store it in one transaction."""
+    results: list[ArticleResult] = [r for part in pending.parts for r in part.get()]
+    if results:
+        store_results(results, store, settings, report)
+    if progress and pending.size:
+        progress(pending.size)
+
+
+def store_results(results: list[ArticleResult], store: Store, settings: Settings, report: IngestReport) -> None:
+    """Link analysed articles against the store and write them in one transaction (ingest and batch load)."""
+    links = link_batch([r.article for r in results], results, store, settings)
     report.stored += store.write_results(results, CODER_VERSION, links)
     report.mentions += sum(len(r.mentions) for r in results)
-    if progress:
-        progress(len(batch))
 
 
 def _features(result: ArticleResult) -> set[str]:
@@ -99,6 +124,12 @@ def _features(result: ArticleResult) -> set[str]:
     for m in result.mentions:
         names |= {a.name for a in m.actor + m.recipient}
     return {n.lower() for n in names if n}
+
+
+# One Linker per open store, so its per-article caches (MinHash signatures, story features; keyed by content
+# id, so never stale) survive from batch to batch: a fresh Linker per batch recomputed them for the whole
+# 7-day history every time, which made the link stage grow with the store rather than with the batch.
+_LINKERS: weakref.WeakKeyDictionary[Store, Any] = weakref.WeakKeyDictionary()
 
 
 def link_batch(new: list[Article], results: list[ArticleResult], store: Store,
@@ -113,7 +144,9 @@ def link_batch(new: list[Article], results: list[ArticleResult], store: Store,
     known = {a.article_id: (meta["story_id"], meta["copy_group"]) for a, meta in history_rows}
     features = store.article_features([a.article_id for a in history])
     features.update({r.article.article_id: _features(r) for r in results})
-    linker = Linker(window_days=LINK_WINDOW_DAYS, embeddings=settings.embeddings)
+    linker = _LINKERS.get(store)
+    if linker is None or linker.embeddings != settings.embeddings:
+        linker = _LINKERS[store] = Linker(window_days=LINK_WINDOW_DAYS, embeddings=settings.embeddings)
     result = linker.link(new, history, features=features, known=known)
     rows: dict[str, dict[str, Any]] = {}
     for aid, verdict in result.copies.items():

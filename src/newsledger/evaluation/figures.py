@@ -52,6 +52,8 @@ def parse_gold_value(raw: str) -> Value:
 def figure_key(fig: Figure) -> tuple[Value, str]:
     """(value or range, NewsQuant-style normalised unit) of one of our figures."""
     value: Value = (fig.value, fig.value_max) if fig.value_max is not None else fig.value
+    if fig.unit == "fraction":  # NewsQuant writes shares as "% <what>" ("half the condos")
+        return value, f"% {fig.counts or '-'}"
     unit = unit_name(fig.unit) or fig.counts or "-"
     return value, unit.lower()
 
@@ -100,7 +102,7 @@ def evaluate(data: Path, *, limit: int | None = None, examples: int = 0, **_: An
     n_gold = n_pred = tp_value = tp_unit = 0
     errors: list[dict[str, Any]] = []
     texts = [it["text"] for it in items]
-    for it, doc in zip(items, nlp.pipe(texts, batch_size=64)):
+    for it, doc in zip(items, nlp.pipe(texts, batch_size=64), strict=False):
         art = Article(article_id="nq", text=it["text"])
         pred = [figure_key(f) for f in extract_figures(doc, art)]
         gold = [(parse_gold_value(q["value"]), q["normalized_unit"].lower()) for q in it["quantities"]]

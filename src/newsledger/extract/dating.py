@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from newsledger.models import Article, EventMention, TimeMention
+from newsledger.resolve.timex import sentence_bounds
 
 logger = logging.getLogger(__name__)
 
@@ -15,6 +17,10 @@ __all__ = ["assign_date", "assign_dates"]
 # errs towards the publication fallback, which is marked as such.
 INHERIT_MAX_SENTENCES = 2
 _DATED_TYPES = ("DATE", "TIME")
+# "said on Monday", "Monday said": the expression dates the report, so the event is on or before it
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|confirmed|claimed)\s+(?:on\s+)?$", re.IGNORECASE)
+_REPORTED_AFTER = re.compile(r"^\s*(?:,\s*)?(?:said|told|announced|reported|confirmed)\b", re.IGNORECASE)
 _UNDATED_VALUES = ("PAST_REF", "FUTURE_REF")
 
 
@@ -37,7 +43,10 @@ def _set(mention: EventMention, t: TimeMention | None, reason: str) -> None:
     else:
         mention.date, mention.date_precision = t.date, t.precision
     mention.date_text = t.text if t is not None else None
-    mention.date_reason = reason if t is None or t.date is not None else (t.reason or reason)
+    if t is None or t.date is not None:
+        mention.date_reason = reason
+    else:
+        mention.date_reason = t.reason or f"{reason}: {t.text!r} ({t.value}) names no calendar period"
 
 
 def _sentence_index(starts: list[int], pos: int) -> int:
@@ -68,12 +77,17 @@ def assign_date(mention: EventMention, times: list[TimeMention], article: Articl
     in_sentence = [t for t in usable if t.start >= mention.sent_start and t.end <= mention.sent_end]
     if in_sentence:
         best = min(in_sentence, key=lambda t: (_distance(t, *trig), t.start))
-        _set(mention, best, "sentence")
+        text = article.text
+        reported = _REPORTED_BEFORE.search(text[max(0, best.start - 20):best.start]) or \
+            _REPORTED_AFTER.match(text[best.end:best.end + 20])
+        _set(mention, best, "sentence: date it was reported (event on or before)" if reported else "sentence")
         return
+    pub_day = article.published.date().isoformat() if article.published else None
+    # only past or present days carry over: "Talks are set for Friday. Shelling went on." must not put
+    # the shelling on Friday
     earlier = [t for t in usable if t.end <= mention.sent_start and t.date is not None
-               and t.precision in ("day", "time")]
+               and t.precision in ("day", "time") and (pub_day is None or t.date <= pub_day)]
     if earlier:
-        from newsledger.resolve.timex import sentence_bounds
         starts = [s for s, _ in sentence_bounds(article.text)]
         here = _sentence_index(starts, mention.sent_start)
         last = earlier[-1]

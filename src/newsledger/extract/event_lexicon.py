@@ -19,7 +19,7 @@ VERBS: dict[str, Cue] = {
     "discuss": ("CONSULT", None), "negotiate": ("CONSULT", None), "consult": ("CONSULT", None),
     "confer": ("CONSULT", None), "talk": ("CONSULT", None), "telephone": ("CONSULT", "phone"),
     "phone": ("CONSULT", "phone"), "receive": ("CONSULT", "visit"), "tour": ("CONSULT", "visit"),
-    "mediate": ("CONSULT", "third-party"), "travel": ("CONSULT", "visit"),
+    "mediate": ("CONSULT", "third-party"), "travel": ("CONSULT", "visit"), "arrive": ("CONSULT", "visit"),
     # SUPPORT
     "support": ("SUPPORT", None), "praise": ("SUPPORT", None), "welcome": ("SUPPORT", None),
     "back": ("SUPPORT", None), "endorse": ("SUPPORT", None), "commend": ("SUPPORT", None),
@@ -56,7 +56,8 @@ VERBS: dict[str, Cue] = {
     "demand": ("REQUEST", None), "urge": ("REQUEST", None), "ask": ("REQUEST", None),
     "appeal": ("REQUEST", None), "request": ("REQUEST", None), "press": ("REQUEST", None),
     "plead": ("REQUEST", None), "petition": ("REQUEST", None), "implore": ("REQUEST", None),
-    "seek": ("REQUEST", None), "insist": ("REQUEST", None), "require": ("REQUEST", None),
+    "seek": ("REQUEST", None), "insist": ("REQUEST", None),
+    "pressure": ("REQUEST", None), "lobby": ("REQUEST", None), "beg": ("REQUEST", None),
     # ACCUSE
     "accuse": ("ACCUSE", "allege"), "condemn": ("ACCUSE", "disapprove"),
     "criticize": ("ACCUSE", "disapprove"), "criticise": ("ACCUSE", "disapprove"),
@@ -74,7 +75,8 @@ VERBS: dict[str, Cue] = {
     "veto": ("REJECT", None), "rebuff": ("REJECT", None), "dismiss": ("REJECT", None),
     "oppose": ("REJECT", None), "resist": ("REJECT", None), "defy": ("REJECT", None),
     "spurn": ("REJECT", None), "deny": ("REJECT", None), "repudiate": ("REJECT", None),
-    "snub": ("REJECT", None), "ignore": ("REJECT", None), "bar": ("REJECT", None),
+    "snub": ("REJECT", None), "ignore": ("REJECT", None), "bar": ("REJECT", None), "renege": ("REJECT", None),
+    "swear": ("AGREE", None),
     # THREATEN
     "threaten": ("THREATEN", None), "warn": ("THREATEN", None),
     # PROTEST
@@ -105,6 +107,8 @@ VERBS: dict[str, Cue] = {
     "intern": ("COERCE", "arrest"), "apprehend": ("COERCE", "arrest"), "round": ("COERCE", "arrest"),
     "suppress": ("COERCE", "restrict"), "disperse": ("COERCE", "restrict"), "shutter": ("COERCE", "censor"),
     "order": ("COERCE", None), "force": ("COERCE", None), "demolish": ("COERCE", "seize"),
+    "prevent": ("COERCE", "restrict"), "prohibit": ("COERCE", "restrict"), "reimpose": ("COERCE", "restrict"),
+    "curb": ("COERCE", "restrict"), "deface": ("COERCE", "cyber"), "blackmail": ("COERCE", None),
     # ASSAULT
     "attack": ("ASSAULT", None), "kill": ("ASSAULT", None), "shell": ("ASSAULT", "heavy-weapons"),
     "bomb": ("ASSAULT", "explosives"), "shoot": ("ASSAULT", "firearms"), "fire": ("ASSAULT", None),
@@ -122,9 +126,11 @@ VERBS: dict[str, Cue] = {
     "destroy": ("ASSAULT", "destroy"), "burn": ("ASSAULT", "primitive"), "torch": ("ASSAULT", "primitive"),
     "slaughter": ("ASSAULT", "targeted"), "execute": ("ASSAULT", "targeted"), "lynch": ("ASSAULT", "beat"),
     "gun": ("ASSAULT", "firearms"), "pound": ("ASSAULT", "heavy-weapons"), "besiege": ("ASSAULT", None),
-    "assault": ("ASSAULT", None), "wage": ("ASSAULT", None), "raze": ("ASSAULT", "destroy"),
+    "assault": ("ASSAULT", None), "wage": ("ASSAULT", None), "repel": ("ASSAULT", None), "repulse": ("ASSAULT", None),
+    "counterattack": ("ASSAULT", None), "intercept": ("ASSAULT", None), "sink": ("ASSAULT", "destroy"), "raze": ("ASSAULT", "destroy"),
     "blast": ("ASSAULT", "explosives"), "rocket": ("ASSAULT", "heavy-weapons"),
-    "die": ("ASSAULT", None),
+    "die": ("ASSAULT", None), "abuse": ("ASSAULT", "beat"), "violate": ("ASSAULT", None),
+
 }
 
 # verb + particle or preposition: these override the bare verb
@@ -143,14 +149,16 @@ PHRASAL: dict[tuple[str, str], Cue] = {
     ("meet", "with"): ("CONSULT", None), ("talk", "with"): ("CONSULT", None), ("fall", "to"): ("ASSAULT", None),
     ("send", "aid"): ("AID", None), ("look", "into"): ("ACCUSE", "investigate"), ("set", "free"): ("RETREAT", "release"),
     ("back", "down"): ("CONCEDE", None), ("give", "in"): ("CONCEDE", None), ("lay", "down"): ("RETREAT", "disarm"),
-    ("sit", "down"): ("CONSULT", None), ("carry", "out"): ("ASSAULT", None), ("fire", "on"): ("ASSAULT", "firearms"),
+    ("sit", "down"): ("CONSULT", None), ("call", "off"): ("CONCEDE", None), ("push", "for"): ("REQUEST", None),
+    ("shoot", "down"): ("ASSAULT", None), ("force", "out"): ("COERCE", "deport"), ("ship", "out"): ("SANCTION", "withdraw"), ("carry", "out"): ("ASSAULT", None), ("fire", "on"): ("ASSAULT", "firearms"),
 }
 
 # verb + direct-object lemma: the object decides the sense ("impose sanctions", "break relations")
 VERB_OBJECT: dict[tuple[str, str], Cue] = {
     ("impose", "sanction"): ("SANCTION", "discontinue"), ("impose", "embargo"): ("SANCTION", "discontinue"),
     ("impose", "curfew"): ("COERCE", "curfew"), ("impose", "law"): ("COERCE", "martial-law"),
-    ("declare", "emergency"): ("COERCE", "martial-law"), ("declare", "law"): ("COERCE", "martial-law"),
+    ("declare", "emergency"): ("COERCE", "martial-law"), ("declare", "state"): ("COERCE", "martial-law"),
+    ("impose", "state"): ("COERCE", "martial-law"), ("declare", "law"): ("COERCE", "martial-law"),
     ("impose", "ban"): ("COERCE", "restrict"), ("impose", "restriction"): ("COERCE", "restrict"),
     ("break", "relation"): ("SANCTION", "discontinue"), ("break", "tie"): ("SANCTION", "discontinue"),
     ("sever", "tie"): ("SANCTION", "discontinue"), ("cut", "tie"): ("SANCTION", "discontinue"),
@@ -160,8 +168,16 @@ VERB_OBJECT: dict[tuple[str, str], Cue] = {
     ("hold", "rally"): ("PROTEST", "demo"), ("hold", "protest"): ("PROTEST", "demo"),
     ("hold", "demonstration"): ("PROTEST", "demo"), ("hold", "hostage"): ("ASSAULT", "abduct"),
     ("reach", "agreement"): ("AGREE", None), ("reach", "deal"): ("AGREE", None), ("strike", "deal"): ("AGREE", None),
-    ("sign", "agreement"): ("AGREE", None), ("sign", "deal"): ("AGREE", None), ("sign", "treaty"): ("AGREE", None),
-    ("make", "comment"): ("CONSULT", None), ("take", "control"): ("ASSAULT", None), ("lose", "control"): ("RETREAT", "withdraw"),
+    ("sign", "agreement"): ("SUPPORT", None), ("sign", "deal"): ("SUPPORT", None), ("sign", "treaty"): ("SUPPORT", None),
+    ("sign", "accord"): ("SUPPORT", None), ("sign", "pact"): ("SUPPORT", None), ("lodge", "protest"): ("ACCUSE", "disapprove"),
+    ("lodge", "complaint"): ("ACCUSE", "allege"), ("violate", "ban"): ("REJECT", None), ("violate", "law"): ("REJECT", None),
+    ("violate", "order"): ("REJECT", None), ("defy", "ban"): ("REJECT", None), ("hand", "medicine"): ("AID", None),
+    ("hand", "aid"): ("AID", None), ("hand", "food"): ("AID", None), ("hand", "supply"): ("AID", None),
+    ("withdraw", "peacekeeper"): ("SANCTION", "withdraw"), ("withdraw", "inspector"): ("SANCTION", "withdraw"),
+    ("withdraw", "monitor"): ("SANCTION", "withdraw"), ("withdraw", "worker"): ("SANCTION", "withdraw"),
+    ("withdraw", "peacekeeping"): ("SANCTION", "withdraw"), ("withdraw", "mission"): ("SANCTION", "withdraw"),
+    ("withdraw", "staff"): ("SANCTION", "withdraw"), ("withdraw", "envoy"): ("SANCTION", "withdraw"),
+    ("take", "control"): ("ASSAULT", None), ("lose", "control"): ("RETREAT", "withdraw"),
     ("take", "hostage"): ("ASSAULT", "abduct"), ("take", "prisoner"): ("ASSAULT", "abduct"),
     ("send", "troop"): ("MOBILIZE", "troops"), ("send", "force"): ("MOBILIZE", "troops"),
     ("send", "soldier"): ("MOBILIZE", "troops"), ("send", "aid"): ("AID", None), ("send", "weapon"): ("AID", None),
@@ -179,14 +195,48 @@ VERB_OBJECT: dict[tuple[str, str], Cue] = {
     ("file", "charge"): ("ACCUSE", "allege"), ("bring", "charge"): ("ACCUSE", "allege"),
     ("launch", "investigation"): ("ACCUSE", "investigate"), ("open", "investigation"): ("ACCUSE", "investigate"),
     ("shut", "border"): ("COERCE", "restrict"), ("close", "border"): ("COERCE", "restrict"),
-    ("go", "strike"): ("PROTEST", "strike"), ("stage", "strike"): ("PROTEST", "strike"),
+    ("go", "strike"): ("PROTEST", "strike"),
     ("free", "hostage"): ("RETREAT", "release"), ("release", "hostage"): ("RETREAT", "release"),
     ("deny", "access"): ("REJECT", None), ("allow", "access"): ("RETREAT", "access"),
     ("pay", "compensation"): ("AID", None), ("pay", "reparation"): ("AID", None),
     ("offer", "aid"): ("AGREE", None), ("issue", "warning"): ("THREATEN", None),
     ("issue", "ultimatum"): ("THREATEN", None), ("issue", "statement"): ("CONSULT", None),
     ("hold", "election"): ("SUPPORT", None), ("seize", "power"): ("COERCE", None),
+    ("establish", "tie"): ("SUPPORT", None), ("establish", "relation"): ("SUPPORT", None),
+    ("upgrade", "tie"): ("SUPPORT", None), ("upgrade", "relation"): ("SUPPORT", None),
+    ("restore", "tie"): ("SUPPORT", None), ("restore", "relation"): ("SUPPORT", None),
+    ("normalize", "relation"): ("SUPPORT", None), ("open", "fire"): ("ASSAULT", "firearms"),
+    ("set", "fire"): ("ASSAULT", "primitive"), ("throw", "stone"): ("PROTEST", "riot"),
+    ("use", "gas"): ("ASSAULT", "crowd-control"), ("use", "cannon"): ("ASSAULT", "crowd-control"),
+    ("fire", "cannon"): ("ASSAULT", "crowd-control"), ("use", "bullet"): ("ASSAULT", "crowd-control"), ("fire", "gas"): ("ASSAULT", "crowd-control"),
+    ("stop", "work"): ("PROTEST", "strike"), ("shun", "work"): ("PROTEST", "strike"),
+    ("down", "tool"): ("PROTEST", "strike"), ("stay", "home"): ("PROTEST", "strike"), ("remain", "alert"): ("MOBILIZE", "troops"),
+    ("put", "alert"): ("MOBILIZE", "troops"), ("strengthen", "force"): ("MOBILIZE", "troops"),
+    ("order", "patrol"): ("MOBILIZE", "police"), ("impose", "blockade"): ("COERCE", "restrict"),
+    ("reimpose", "blockade"): ("COERCE", "restrict"), ("shorten", "curfew"): ("CONCEDE", None),
+    ("extend", "curfew"): ("COERCE", "curfew"), ("cancel", "restriction"): ("CONCEDE", None),
+    ("lift", "blockade"): ("CONCEDE", None), ("lift", "restriction"): ("CONCEDE", None),
+    ("ease", "restriction"): ("CONCEDE", None), ("accept", "demand"): ("CONCEDE", None),
+    ("meet", "demand"): ("CONCEDE", None), ("dispatch", "inspector"): ("ACCUSE", "investigate"),
+    ("send", "inspector"): ("ACCUSE", "investigate"), ("send", "investigator"): ("ACCUSE", "investigate"),
+    ("reduce", "supply"): ("SANCTION", "discontinue"), ("cut", "supply"): ("SANCTION", "discontinue"),
+    ("end", "mediation"): ("SANCTION", "withdraw"), ("halt", "mediation"): ("SANCTION", "withdraw"),
+    ("send", "arm"): ("AID", None), ("deny", "entry"): ("SANCTION", None), ("close", "embassy"): ("SANCTION", "withdraw"),
+    ("give", "welcome"): ("CONSULT", "visit"), ("give", "aid"): ("AID", None), ("give", "grant"): ("AID", None),
+    ("take", "step"): ("CONCEDE", None), ("speak", "phone"): ("CONSULT", "phone"),
+    ("talk", "phone"): ("CONSULT", "phone"), ("speak", "telephone"): ("CONSULT", "phone"), ("exchange", "prisoner"): ("RETREAT", "release"),
+    ("swap", "prisoner"): ("RETREAT", "release"), ("exchange", "fire"): ("ASSAULT", "firearms"),
+    ("exchange", "body"): ("RETREAT", "release"), ("tighten", "blockade"): ("COERCE", "restrict"),
+    ("tighten", "sanction"): ("SANCTION", "discontinue"), ("tighten", "restriction"): ("COERCE", "restrict"),
+    ("contribute", "troop"): ("AID", None), ("contribute", "aid"): ("AID", None), ("take", "measure"): ("COERCE", None),
 }
+
+# material goods: sending, delivering or giving them to someone is AID ("sent 50 ambulances to Ukraine")
+MATERIAL = ("ambulance", "vehicle", "equipment", "weapon", "arm", "tank", "food", "medicine", "supply", "generator",
+            "ammunition", "money", "fund", "shell", "missile", "tent", "blanket", "grain", "fuel", "drug", "vaccine",
+            "truck", "jet", "aircraft", "system", "battery", "loan", "grant", "assistance", "package", "shipment")
+VERB_OBJECT.update({(v, n): ("AID", None) for v in ("send", "deliver", "give", "provide", "ship", "supply",
+                                                     "transfer", "hand") for n in MATERIAL})
 
 # nouns that name an event; used as objects of light verbs, as subjects of occurrence verbs, or alone
 NOUNS: dict[str, Cue] = {
@@ -198,7 +248,7 @@ NOUNS: dict[str, Cue] = {
     "incursion": ("ASSAULT", None), "massacre": ("ASSAULT", "targeted"), "assassination": ("ASSAULT", "targeted"),
     "shooting": ("ASSAULT", "firearms"), "gunfire": ("ASSAULT", "firearms"), "killing": ("ASSAULT", None),
     "bombardment": ("ASSAULT", "heavy-weapons"), "barrage": ("ASSAULT", "heavy-weapons"),
-    "counteroffensive": ("ASSAULT", None), "counterattack": ("ASSAULT", None), "war": ("ASSAULT", None),
+    "counteroffensive": ("ASSAULT", None), "defeat": ("ASSAULT", None), "counterattack": ("ASSAULT", None), "war": ("ASSAULT", None),
     "protest": ("PROTEST", "demo"), "demonstration": ("PROTEST", "demo"), "rally": ("PROTEST", "demo"),
     "riot": ("PROTEST", "riot"), "march": ("PROTEST", "demo"), "sit-in": ("PROTEST", "demo"),
     "boycott": ("PROTEST", "boycott"), "blockade": ("PROTEST", "obstruct"), "walkout": ("PROTEST", "strike"),
@@ -216,10 +266,16 @@ NOUNS: dict[str, Cue] = {
     "demand": ("REQUEST", None), "request": ("REQUEST", None), "threat": ("THREATEN", None),
     "warning": ("THREATEN", None), "ultimatum": ("THREATEN", None), "withdrawal": ("RETREAT", "withdraw"),
     "release": ("RETREAT", "release"), "resignation": ("RETREAT", "resign"), "deployment": ("MOBILIZE", "troops"),
-    "mobilization": ("MOBILIZE", "troops"), "hunger strike": ("PROTEST", "hunger"),
+    "mobilization": ("MOBILIZE", "troops"), "mobilisation": ("MOBILIZE", "troops"), "conscription": ("MOBILIZE", "troops"), "hunger strike": ("PROTEST", "hunger"),
     "martial law": ("COERCE", "martial-law"), "state of emergency": ("COERCE", "martial-law"),
     "expulsion": ("SANCTION", "expel"), "rejection": ("REJECT", None), "refusal": ("REJECT", None),
     "support": ("SUPPORT", None), "apology": ("CONCEDE", None), "amnesty": ("CONCEDE", None),
+    "consensus": ("AGREE", None), "welcome": ("CONSULT", "visit"), "mediation": ("CONSULT", "third-party"),
+    "exercise": ("COOPERATE", None), "game": ("COOPERATE", None), "drill": ("COOPERATE", None),
+    "maneuver": ("COOPERATE", None), "hearing": ("ACCUSE", "investigate"), "suspension": ("SANCTION", "discontinue"),
+    "blackout": ("COERCE", "censor"), "siege": ("ASSAULT", None), "cleansing": ("ASSAULT", "targeted"),
+    "patrol": ("MOBILIZE", "police"), "cooperation": ("COOPERATE", None), "pledge": ("AGREE", None),
+    "promise": ("AGREE", None), "offer": ("AGREE", None), "reminder": ("REQUEST", None),
 }
 
 # verbs that carry no event of their own and take an event noun as object ("launched an attack")
@@ -228,6 +284,8 @@ LIGHT_VERBS = frozenset({
     "continue", "intensify", "step", "escalate", "organize", "organise", "lead", "unleash",
     "issue", "have", "go", "join", "call", "announce", "order", "take", "give", "reach", "conclude",
     "sign", "express", "voice", "end", "perpetrate", "commit", "renew", "spark", "trigger", "claim",
+    "complete", "speed", "finish", "accelerate", "undertake", "engage", "initiate", "wage",
+    "reiterate", "repeat", "lodge", "deliver", "extend", "offer",
 })
 
 # intransitive verbs whose subject names the event ("clashes broke out", "an explosion rocked")
@@ -237,14 +295,46 @@ OCCURRENCE_VERBS = frozenset({"break", "erupt", "occur", "happen", "rock", "hit"
 # verbs that govern another event: the governor's own type wins, the complement gives the mode
 GOVERNING_OWN = frozenset({"threaten", "warn", "refuse", "decline", "reject", "demand", "urge", "ask",
                            "call", "appeal", "press", "request", "agree", "promise", "pledge", "offer",
-                           "vow", "commit", "accuse", "deny", "insist", "plead", "implore", "seek", "invite"})
+                           "vow", "commit", "accuse", "deny", "insist", "plead", "implore", "seek", "invite",
+                           "push", "pressure", "swear", "order", "force", "willing", "ready", "prepared", "eager", "determined"})
 # verbs that make their complement future or hypothetical: the complement keeps its type
 GOVERNING_FUTURE = frozenset({"plan", "intend", "prepare", "want", "hope", "expect", "consider", "aim",
                               "try", "attempt", "decide", "propose", "wish", "mean", "set", "seem",
                               "appear", "could", "may", "might", "likely", "fail", "begin", "start",
                               "continue", "resume", "help", "move", "vote", "need", "struggle"})
+# adjectives of willingness: a cooperative act under them is an offer (AGREE), a hostile one a threat
+WILLING = frozenset({"willing", "ready", "prepared", "eager", "determined", "open", "keen"})
+# types that a future or offered act turns into AGREE, and those it turns into THREATEN
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+CONFLICTUAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
 # reporting verbs: their complement is attributed to a source
 REPORTING = frozenset({"say", "tell", "report", "announce", "claim", "state", "add", "confirm", "declare",
                        "note", "write", "explain", "believe", "think", "quote", "indicate", "show",
                        "disclose", "reveal", "acknowledge", "admit", "suggest", "predict", "estimate",
                        "argue", "stress", "reiterate", "assert", "contend", "maintain", "testify"})
+
+
+def _known() -> frozenset[str]:
+    words = set(VERBS) | set(NOUNS) | LIGHT_VERBS | OCCURRENCE_VERBS | GOVERNING_OWN | GOVERNING_FUTURE | REPORTING
+    words |= {v for v, _ in PHRASAL} | {v for v, _ in VERB_OBJECT} | {o for _, o in VERB_OBJECT} | WILLING
+    return frozenset(words)
+
+
+KNOWN = _known()
+
+
+def lem(tok) -> str:
+    """Lower-case lemma, repaired from the word form when the tagger's lemma is not a word we know.
+
+    The small English model sometimes lemmatises unseen forms wrongly ('staged' -> 'stag'); when the
+    lemma is unknown we try the usual inflection strippings and keep the first one the lexicon knows.
+    """
+    lemma = tok.lemma_.lower()
+    if lemma in KNOWN:
+        return lemma
+    w = tok.lower_
+    for cand in (w[:-1], w[:-2], w[:-3] + "e", w[:-3], w[:-4] if len(w) > 5 and w[-4] == w[-5] else "",
+                 w[:-3] + "y" if w.endswith("ied") else ""):
+        if cand and cand in KNOWN:
+            return cand
+    return lemma

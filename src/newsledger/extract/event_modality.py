@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsledger.extract.event_lexicon import GOVERNING_FUTURE, GOVERNING_OWN, REPORTING
+from newsledger.extract.event_lexicon import GOVERNING_FUTURE, GOVERNING_OWN, REPORTING, lem
+
+ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "convict", "indict", "criticize", "criticise",
+                      "condemn", "denounce", "sue", "arrest", "detain", "jail", "sentence"})
 
 # modal auxiliaries that put an event in the future or the hypothetical
 MODALS = frozenset({"could", "might", "may", "would", "should", "will", "shall", "can", "must", "'ll", "wo"})
@@ -51,22 +54,30 @@ def _attributed(sent_tokens: list[Token]) -> bool:
 def modality(trigger: Token, verb: Token | None = None) -> str:
     """Modality of the event whose trigger is `trigger` (and whose argument-bearing verb is `verb`)."""
     v = verb if verb is not None else trigger
-    if _negated_here(v) or (trigger is not v and _negated_here(trigger)):
+    if _negated_here(v) or (trigger.i != v.i and _negated_here(trigger)):
         return "negated"
     speculative = _modal_here(v)
     reported = False
     cur = v
     for _ in range(MAX_CLIMB):
-        if cur.dep_ in ("ROOT",) or cur.head is cur:
+        if cur.dep_ in ("ROOT",) or cur.head.i == cur.i:
             break
         dep, head = cur.dep_, cur.head
-        hl = head.lemma_.lower()
+        hl = lem(head)
         if dep in ("ccomp", "xcomp", "advcl", "conj", "pcomp", "pobj", "prep", "acomp", "dobj", "parataxis"):
             if dep == "ccomp" and hl in DENIALS:
                 return "negated"
+            if dep == "xcomp" and hl in ("fail", "refuse", "decline"):
+                return "negated"
             if dep in ("xcomp", "ccomp") and _negated_here(head) and hl not in REPORTING:
                 return "negated"
-            if dep in ("xcomp", "ccomp", "pcomp", "pobj", "prep") and (hl in GOVERNING_OWN or hl in GOVERNING_FUTURE):
+            if dep in ("pcomp", "pobj", "prep") and hl in ACCUSING:
+                reported = True  # "accused Moscow of shelling": an allegation, not a plan
+                cur = head
+                continue
+            infinitive = any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in cur.children)
+            if (dep in ("xcomp", "ccomp", "pcomp", "pobj", "prep") or (dep == "advcl" and infinitive)) and \
+                    (hl in GOVERNING_OWN or hl in GOVERNING_FUTURE):
                 speculative = True
             if hl in HEDGES and dep in ("prep", "pobj", "xcomp", "acomp"):
                 speculative = True
@@ -78,12 +89,12 @@ def modality(trigger: Token, verb: Token | None = None) -> str:
             break
         cur = head
     root = v.sent.root
-    if not reported and root is not v and root.lemma_.lower() in REPORTING:
+    if not reported and root.i != v.i and lem(root) in REPORTING:
         # "Russian forces shelled Kharkiv, the governor said": the event hangs off the reporting verb
         reported = any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
     if not reported:
         for c in v.children:
-            if c.dep_ == "parataxis" and c.lemma_.lower() in REPORTING:
+            if c.dep_ == "parataxis" and lem(c) in REPORTING:
                 reported = True
     if not reported:
         reported = _attributed(list(v.sent))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsledger.extract.event_lexicon import lem
 from newsledger.models import Territory
+from newsledger.resolve.actor_tables import DEMONYMS
 
 # verbs by which the subject gains a place
 GAIN_VERBS = frozenset({"capture", "recapture", "retake", "seize", "liberate", "occupy", "overrun", "regain",
@@ -24,7 +26,7 @@ LOOSE_ENTS = frozenset({"ORG", "PERSON", "NORP", ""})
 
 def _place_text(tok: Token) -> str | None:
     """The place a noun phrase names: an entity, 'the town of X', or a proper noun."""
-    if tok.lemma_.lower() in PLACE_NOUNS or tok.lower_ in PLACE_NOUNS:
+    if lem(tok) in PLACE_NOUNS or tok.lower_ in PLACE_NOUNS:
         for c in tok.children:  # "the town of Lyman", "the city, Kherson"
             if c.dep_ == "prep" and c.lower_ == "of":
                 for p in c.children:
@@ -32,6 +34,12 @@ def _place_text(tok: Token) -> str | None:
                         return _span_text(p)
             if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN":
                 return _span_text(c)
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            # "two days after pulling out of the town": the place named earlier in the same sentence
+            before = [e for e in tok.sent.ents if e.end <= tok.i and e.label_ in PLACE_ENTS
+                      and e.text.lower() not in DEMONYMS]
+            if before:
+                return before[-1].text
         return None
     if tok.ent_type_ in PLACE_ENTS or (tok.pos_ == "PROPN" and tok.ent_type_ in LOOSE_ENTS):
         return _span_text(tok)
@@ -74,7 +82,20 @@ def find_territory(verb: Token, actor_code: str | None, resolve_code) -> Territo
 
     `resolve_code(token) -> str | None` gives the actor code a phrase names (for 'from X', 'to X').
     """
-    lemma = verb.lemma_.lower()
+    lemma = lem(verb)
+    if verb.pos_ == "NOUN":  # "the withdrawal of its forces from Kherson", "the capture of Soledar"
+        if lemma in ("withdrawal", "retreat", "pullout", "pullback"):
+            for o in _prep_objects(verb, ("from",)) + [p for c in verb.children if c.dep_ == "prep"
+                                                       for q in c.children for p in _prep_objects(q, ("from",))]:
+                place = _place_text(o)
+                if place:
+                    return Territory(place=place, gained_by=None, lost_by=actor_code)
+        if lemma in ("capture", "recapture", "liberation", "seizure", "fall", "takeover"):
+            for o in _prep_objects(verb, ("of",)):
+                place = _place_text(o)
+                if place:
+                    return Territory(place=place, gained_by=actor_code, lost_by=None)
+        return None
     prt = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     objs = _objects(verb)
     # "X fell to Y": the subject is the place
@@ -89,7 +110,7 @@ def find_territory(verb: Token, actor_code: str | None, resolve_code) -> Territo
     if lemma in ("take", "gain", "seize", "establish", "assume", "regain", "lose", "retake", "win") and objs:
         # "took control of X", "lost control of X"
         for o in objs:
-            if o.lemma_.lower() in ("control", "hold", "possession"):
+            if lem(o) in ("control", "hold", "possession"):
                 for p in _prep_objects(o, ("of", "over")):
                     place = _place_text(p)
                     if place:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from newsledger.extract.figure_units import (
     AMBIGUOUS_SHORT,
+    CURRENCY_PHRASES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     MEASURE_RE,
@@ -36,7 +37,23 @@ _APPROX = re.compile(r"(?:about|around|roughly|approximately|some|an estimated|e
                      r"or so|reportedly|just over|just under|upwards of|as many as)\s*$",
                      re.IGNORECASE)
 _BETWEEN = re.compile(r"between\s*$", re.IGNORECASE)
-_CURRENCY_GLUE = re.compile(r"(US|A|AU|C|CA|HK|NZ|S|R)\$$")
+_CURRENCY_PHRASE = re.compile(r"((?:us|u\.s\.|australian|canadian|hong kong|new zealand|singapore|"
+                              r"taiwan|new taiwan)\s+dollars?)\b", re.IGNORECASE)
+_JOIN = re.compile(r"\s+(?:to|or|and|from)\s+\$?", re.IGNORECASE)
+_PREFIXED_DOLLARS = {"US$", "A$", "AU$", "C$", "CA$", "HK$", "NZ$", "S$", "R$"}
+_OF_CURRENCY = re.compile(r"\s+of\s+(dollars|euros|pounds|yen|yuan|rupees|roubles|rubles)\b",
+                          re.IGNORECASE)
+_ADDRESS = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}\s+(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Ln|"
+                      r"Boulevard|Blvd|Drive|Dr|Place|Court|Terrace|Crescent)\b\.?")
+_YEAR = re.compile(r"1\d\d\d|20\d\d")
+_METRE_AFTER = re.compile(r"\s*\(|-?(?:long|high|wide|tall|deep)\b|\s+(?:long|high|wide|tall|deep)\b")
+_TIMEZONE = re.compile(r"\s(?:GMT|UTC|EDT|EST|CDT|CST|PDT|PST|BST|CET|CEST|ET|PT|local time)\b")
+_SCIENTIFIC = re.compile(r"\s?[×x]\s?10\^?([−-])?(\d{1,3})")
+_PER = re.compile(r"\s+(?:a|an|per)\s+(barrels?|shares?|tonnes?|tons?|ounces?|gallons?|litres?|liters?|"
+                  r"hours?|days?|weeks?|months?|years?|nights?|persons?|people|heads?|kilograms?|"
+                  r"kg|pounds?|metres?|meters?|miles?|units?|grams?|century|centuries|decades?|"
+                  r"minutes?|seconds?|games?|seasons?|capita|square (?:foot|feet|metres?|meters?))\b",
+                  re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -108,7 +125,8 @@ class _Parser:
             # "35m", "2.8bn", "10k": a scale glued to the digits
             if j < len(toks) and toks[j].glued and toks[j].text.lower() in SHORT_SCALES:
                 after = toks[j + 1] if j + 1 < len(toks) else None
-                if not (after and after.glued and after.text.isalpha()):
+                metre = toks[j].text.lower() == "m" and _METRE_AFTER.match(self.text, toks[j].end)
+                if not metre and not (after and after.glued and (after.text.isalpha() or after.text[0].isdigit())):
                     return v * SHORT_SCALES[toks[j].text.lower()], j + 1, True
             while j < len(toks) and toks[j].text.lower() in SCALES and toks[j].text.lower() != "score":
                 v *= SCALES[toks[j].text.lower()]
@@ -130,8 +148,8 @@ class _Parser:
             return v, j, True
         if not (_is_num_word(w) or (w in ("a", "an") and self.low(i + 1) in SCALES)):
             return None
-        if w == "score" or (w in SCALES and w not in ("dozen",) and i > 0 and False):
-            return None
+        if w in SCALES:
+            return None  # a scale word alone ("a baker's dozen", "thousand") counts nothing
         total, current = 0.0, 0.0
         j = i
         seen = False
@@ -171,18 +189,31 @@ class _Parser:
         return value, j, scaled
 
     def currency_before(self, i: int) -> tuple[str | None, int]:
-        """Currency mark right before token i: (code, index of the first token of the mark)."""
-        if i == 0:
+        """Currency mark right before token i: (code, index of the first token of the mark).
+        Handles "$5", "US$5", "$US5", "$A5", "HK $5", "RM5", "€5" and "$-5"."""
+        toks = self.toks
+        k = i
+        if k >= 2 and toks[k - 1].text in ("-", "−") and toks[k - 2].text in "$€£¥" and toks[k - 1].glued:
+            k -= 1  # "$-50.8bn"
+        if k == 0:
             return None, i
-        p = self.toks[i - 1]
-        if p.text == "$" and i >= 2 and p.glued and self.toks[i - 2].text + "$" in (
-                "US$", "A$", "AU$", "C$", "CA$", "HK$", "NZ$", "S$", "R$"):
-            return CURRENCY_SYMBOLS[(self.toks[i - 2].text + "$").lower()], i - 2
-        if p.text.lower() in CURRENCY_SYMBOLS and (p.text in "$€£¥₹₪₽₩₴" or not p.text.isalpha()
-                                                    or p.text.isupper() or p.text.lower() in ("rs", "rm")):
-            if p.text.isalpha() and p.text.lower() not in ("rs", "rm") and not p.text.isupper():
-                return None, i
-            return CURRENCY_SYMBOLS[p.text.lower()], i - 1
+        p = toks[k - 1]
+        if p.text in ("US", "A", "AU", "HK", "NZ", "C", "S") and p.glued and k >= 2 \
+                and toks[k - 2].text == "$":
+            code = "USD" if p.text == "US" else CURRENCY_SYMBOLS[(p.text + "$").lower()]
+            return code, k - 2  # "$US113", "$A82"
+        if p.text == "$" and k >= 2 and toks[k - 2].text + "$" in _PREFIXED_DOLLARS and (
+                p.glued or toks[k - 2].text.isupper()):
+            return CURRENCY_SYMBOLS[(toks[k - 2].text + "$").lower()], k - 2  # "US$5", "HK $5"
+        if p.text in "$€£¥₹₪₽₩₴" and p.text:
+            return CURRENCY_SYMBOLS[p.text], k - 1
+        if p.text == "=" and p.glued and k >= 2 and toks[k - 2].text == "Y" and toks[k].glued:
+            return "JPY", k - 2  # "Y=590 billion": how some wires write the yen sign
+        if p.text in ("RM", "Rs", "RS", "Rs.", "PS") and toks[k].glued:
+            # "PS" is how a pound sign comes out of some lossy text conversions ("PS2.7m")
+            return ("GBP" if p.text == "PS" else CURRENCY_SYMBOLS[p.text.lower()]), k - 1
+        if p.text.isupper() and p.text.lower() in CURRENCY_SYMBOLS and len(p.text) == 3:
+            return CURRENCY_SYMBOLS[p.text.lower()], k - 1  # "USD 5"
         return None, i
 
     def unit_after(self, pos: int, glued: bool) -> tuple[str | None, int]:
@@ -199,7 +230,14 @@ class _Parser:
             if form in ("h", "m", "t", "b") and not tight:
                 return None, pos
             return MEASURES[form], um.end()
+        if p == pos and text[p:p + 1] in "€£¥₹₪₽₩₴" and text[p:p + 1]:
+            return CURRENCY_SYMBOLS[text[p]], p + 1  # "1,200€"
+        cm = _CURRENCY_PHRASE.match(text, p)
+        if cm:
+            return CURRENCY_PHRASES[re.sub(r"\s+", " ", cm.group(1).lower())], cm.end()
         wm = re.match(r"[A-Za-z]+", text[p:])
+        if wm and wm.group().isupper() and wm.group().lower() in CURRENCY_SYMBOLS and len(wm.group()) == 3:
+            return CURRENCY_SYMBOLS[wm.group().lower()], p + wm.end()  # "108.79 JPY"
         if wm and wm.group().lower() in CURRENCY_WORDS:
             w = wm.group().lower()
             if w in ("pound", "pounds") and re.match(r"[A-Za-z]+\s+(?:of|in)\b", text[p:]) is None:
@@ -209,27 +247,85 @@ class _Parser:
         return None, pos
 
 
+_FRACTION_DEN = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+                 "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+                 "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
+_FRACTION = re.compile(
+    r"\b(?:(a|one|two|three|four|five|seven|nine)[\s-]+)?(half|halves|thirds?|quarters?|fourths?|"
+    r"fifths?|sixths?|eighths?|tenths?)(?=\s+(?:of|the)\b)", re.IGNORECASE)
+_ONE_IN = re.compile(r"\b(one|two|three|1|2|3)\s+(?:in|out\s+of)\s+(two|three|four|five|six|seven|"
+                     r"eight|nine|ten|\d{1,3})\b", re.IGNORECASE)
+_NOT_FRACTION_BEFORE = re.compile(r"(?:first|second|third|fourth|last|next|final|other|one)\s*$",
+                                  re.IGNORECASE)
+
+
+def _word_or_digit(w: str) -> float:
+    w = w.lower()
+    return float(w) if w.isdigit() else float(ONES.get(w, 1))
+
+
+def find_fractions(text: str) -> list[Number]:
+    """'half the votes', 'a third of', 'two-thirds of', 'one in five': shares, unit "fraction"."""
+    out: list[Number] = []
+    for m in _FRACTION.finditer(text):
+        num_w, den_w = m.group(1), m.group(2).lower()
+        if num_w is None and den_w != "half":
+            continue
+        if num_w is None and _NOT_FRACTION_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+            continue  # "the first half of the year" is a period, not a share
+        numerator = 1.0 if num_w is None or num_w.lower() in ("a", "one") else _word_or_digit(num_w)
+        out.append(Number(m.start(), m.end(), numerator / _FRACTION_DEN[den_w], unit="fraction"))
+    for m in _ONE_IN.finditer(text):
+        den = _word_or_digit(m.group(2))
+        if den > 0:
+            out.append(Number(m.start(), m.end(), _word_or_digit(m.group(1)) / den, unit="fraction"))
+    for num in out:
+        _hedge(text, num)
+    return out
+
+
+def _hedge(text: str, num: Number) -> None:
+    """Set bound and approximate from the words in front ("more than", "about", "up to")."""
+    before = text[max(0, num.start - 40):num.start]
+    if _BETWEEN.search(before) and num.bound == "range":
+        return
+    if _AT_LEAST.search(before):
+        num.bound = "at_least"
+    elif _AT_MOST.search(before):
+        num.bound = "at_most"
+        num.approximate = bool(re.search(r"(nearly|almost|just under|just shy of)\s*$", before, re.I))
+    elif _APPROX.search(before):
+        num.bound = "approximate"
+        num.approximate = True
+
+
 def find_numbers(text: str) -> list[Number]:
-    """Every figure in `text` with value, range, bound and unit (currencies, percent, measures)."""
+    """Every figure in `text` with value, range, bound and unit (currencies, percent, measures,
+    "fraction" for shares such as "two-thirds of")."""
     P = _Parser(text)
     toks = P.toks
-    out: list[Number] = []
+    out: list[Number] = find_fractions(text)
+    taken = [(f.start, f.end) for f in out]
     i = 0
     while i < len(toks):
         t = toks[i]
+        if any(a <= t.start < b for a, b in taken):
+            i += 1
+            continue
         parsed = P.number_at(i)
         if parsed is None:
             i += 1
             continue
         value, j, scaled = parsed
         first_i = i
-        # glued to letters in front: model names, codes ("F-35", "COVID-19", "G7")
-        if t.text[0].isdigit() and i > 0 and (
-                (t.glued and toks[i - 1].text.isalpha()
-                 and toks[i - 1].text.lower() not in CURRENCY_SYMBOLS)
+        cur, cur_i = P.currency_before(i)
+        # glued to letters in front: model names, codes ("F-35", "COVID-19", "G7"); "sub-300 sq m"
+        # and "minus-5" are figures
+        if cur is None and t.text[0].isdigit() and i > 0 and (
+                (t.glued and toks[i - 1].text.isalpha())
                 or (t.glued and toks[i - 1].text in "-/#" and i > 1 and toks[i - 1].glued
-                    and toks[i - 2].text.isalpha() and toks[i - 2].text.lower() not in
-                    CURRENCY_SYMBOLS)):
+                    and toks[i - 2].text.isalpha()
+                    and toks[i - 2].text.lower() not in ("sub", "minus", "over", "under"))):
             i = j
             continue
         # times, ordinals, decades
@@ -241,82 +337,195 @@ def find_numbers(text: str) -> list[Number]:
         if t.text[0].isdigit() and i > 0 and toks[i - 1].text == ":" and toks[i - 1].glued:
             i = j
             continue
-        cur, cur_i = P.currency_before(i)
+        # clock times: "1.56pm", "10 a.m."
+        if t.text[0].isdigit() and (re.match(r"\s?(?:[ap]\.?m\b\.?)", text[toks[j - 1].end:], re.IGNORECASE)
+                                    or _TIMEZONE.match(text, toks[j - 1].end)):
+            i = j
+            continue
+        # ".500" -> 0.5, "-5", "minus 260"
+        if t.text.isdigit() and i > 0 and toks[i - 1].text == "." and t.glued and (
+                i == 1 or not toks[i - 1].glued):
+            value = float("0." + t.text)
+        if i > 0 and (toks[i - 1].text in ("-", "−") and t.glued and (
+                i == 1 or not toks[i - 1].glued or P.low(i - 2) in ("minus", "$", "€", "£"))
+                or P.low(i - 1) == "minus"):
+            value = -value
         start = toks[cur_i].start
         end = toks[j - 1].end
         num = Number(start=start, end=end, value=value, unit=cur)
         if t.text.lower() in VAGUE:
+            # "thousands" reads as 1,000 to 10,000; "tens of thousands" as 10,000 to 100,000
             num.approximate = True
-            num.bound = "approximate"
+            num.bound = "range"
+            num.value_max = value * 10
+            of_cur = _OF_CURRENCY.match(text, num.end)
+            if of_cur:
+                num.unit = CURRENCY_WORDS[of_cur.group(1).lower()]
         # dates: "July 4", "4 July"
+        month_before = P.low(i - 1) in _MONTHS or (P.low(i - 1) == "." and P.low(i - 2) in _MONTHS)
         if value <= 31 and not scaled and float(value).is_integer() and (
-                P.low(i - 1) in _MONTHS or P.low(j) in _MONTHS):
+                month_before or P.low(j) in _MONTHS):
+            i = j
+            if P.low(j) in ("-", "–") and j + 1 < len(toks) and toks[j + 1].text.isdigit():
+                i = j + 2  # "Sept. 20-24"
+            continue
+        # "ISO 3888-2", "2019-09-01": digits hyphen-glued to digits in front are part of a code
+        if t.text[0].isdigit() and i > 1 and toks[i - 1].text == "-" and t.glued \
+                and toks[i - 1].glued and toks[i - 2].text[0].isdigit():
             i = j
             continue
-        # ranges: "4-5", "four to five thousand", "between 3 and 4", "$7/$9"
-        k = j
-        conn = P.low(k)
-        between = bool(_BETWEEN.search(text[max(0, start - 12):start]))
-        if conn in ("-", "–", "to", "/") or (conn == "and" and between) or conn == "or":
-            k2 = k + 1
-            cur2, _ = (None, k2)
-            if k2 < len(toks) and toks[k2].text.lower() in CURRENCY_SYMBOLS and not toks[k2].text.isalpha():
-                cur2 = CURRENCY_SYMBOLS[toks[k2].text.lower()]
-                k2 += 1
-            elif k2 + 1 < len(toks) and toks[k2 + 1].text == "$" and toks[k2 + 1].glued:
-                k2 += 2
-            second = P.number_at(k2) if k2 < len(toks) else None
-            if second is not None and (conn != "or" or True) and toks[k2].text.lower() not in VAGUE:
-                v2, j2, scaled2 = second
-                if conn == "or" and not (P.low(j2) in ("percent", "%") or cur):
-                    second = None
-            if second is not None and toks[k2].text.lower() not in VAGUE:
-                v2, j2, scaled2 = second
-                if scaled2 and not scaled:
-                    # "four to five thousand", "1 to 2 million": the scale of the second applies
-                    mult = v2 / max(1.0, _unscaled(P, k2))
-                    value = value * mult if mult > 1 else value
-                if v2 > value and (conn != "-" or not _score_like(value, v2, P, j2)):
-                    num.value, num.value_max = value, v2
-                    num.bound = "range"
-                    num.unit = num.unit or cur2
-                    num.end = toks[j2 - 1].end
-                    j = j2
-                elif conn == "-" and _score_like(value, v2, P, j2):
-                    i = j2  # a score ("2-2"): not a figure
-                    continue
-        # a unit after the number
-        if num.unit is None or num.unit in ("USD",) and False:
+        # house numbers: "575 Wilbraham Road"
+        if cur is None and _ADDRESS.match(text, toks[j - 1].end):
+            i = j
+            continue
+        # scientific notation: "1.99×10−30", "2.998x10^8"
+        sci = _SCIENTIFIC.match(text, toks[j - 1].end)
+        if sci and t.text[0].isdigit():
+            exp = int(sci.group(2)) * (-1 if sci.group(1) else 1)
+            num.value = value * 10.0 ** exp
+            num.end = sci.end()
+            while j < len(toks) and toks[j].start < num.end:
+                j += 1
+        # a unit right after the number ("5%", "90 miles", "10 Australian dollars")
+        if num.unit is None:
             unit, uend = P.unit_after(num.end, glued=True)
             if unit is not None:
-                num.unit = unit
-                num.end = uend
+                num.unit, num.end = unit, uend
                 while j < len(toks) and toks[j].start < uend:
                     j += 1
-        # bounds and hedges before
-        before = text[max(0, start - 40):start]
-        if _BETWEEN.search(before) and num.bound == "range":
-            pass
-        elif _AT_LEAST.search(before):
-            num.bound = "at_least"
-        elif _AT_MOST.search(before):
-            num.bound = "at_most"
-            num.approximate = bool(re.search(r"(nearly|almost|just under|just shy of)\s*$", before, re.I))
-        elif _APPROX.search(before):
-            num.bound = "approximate"
-            num.approximate = True
+        # "1/2 pound": a fraction
+        if (P.low(j) in ("/", "⁄") and toks[j].glued and j + 1 < len(toks) and toks[j + 1].glued
+                and toks[j + 1].text.isdigit() and t.text.isdigit() and num.unit is None and cur is None
+                and 0 < value < int(toks[j + 1].text) <= 1000):
+            num.value = value / int(toks[j + 1].text)
+            num.end = toks[j + 1].end
+            j += 2
+            unit, uend = P.unit_after(num.end, glued=True)
+            if unit is not None:
+                num.unit, num.end = unit, uend
+                while j < len(toks) and toks[j].start < uend:
+                    j += 1
+        else:
+            rng = _range_after(P, num, i, j, scaled)
+            if rng == "skip":
+                i = max(j, i + 1) + 2
+                continue
+            if rng is not None:
+                j = rng
+        if num.value_max is not None and cur is None and _ADDRESS.match(text, num.end):
+            i = j  # "16-18 Industrial Avenue"
+            continue
+        # "$52 a barrel", "$3 per share": a price per something
+        if num.unit and " per " not in num.unit and num.unit != "fraction":
+            pm = _PER.match(text, num.end)
+            if pm:
+                num.unit = f"{num.unit} per {_singular(pm.group(1).lower())}"
+                num.end = pm.end()
+                while j < len(toks) and toks[j].start < num.end:
+                    j += 1
+        _hedge(text, num)
         if num.bound == "approximate":
             num.approximate = True
         # bare small words ("one", "two") and year-like integers need syntax to be kept
         if not t.text[0].isdigit() and value < 10 and num.unit is None and not scaled:
             num.weak = True
-        if (t.text[0].isdigit() and re.fullmatch(r"1[5-9]\d\d|20\d\d", t.text) and num.unit is None
+        if (t.text[0].isdigit() and re.fullmatch(r"1[89]\d\d|20\d\d", t.text) and num.unit is None
                 and num.value_max is None and not scaled):
             num.year_like = True
             num.weak = True
         out.append(num)
         i = max(j, first_i + 1)
+    _share_units(text, out)
+    out.sort(key=lambda n: n.start)
     return out
+
+
+def _share_units(text: str, nums: list[Number]) -> None:
+    """'rose 64 points to 4,577' and 'about 8 or $9': a bare number next to a unit-bearing one,
+    joined only by to/or/and, takes that unit."""
+    for a, b in zip(nums, nums[1:], strict=False):
+        gap = text[a.end:b.start]
+        if not _JOIN.fullmatch(gap):
+            continue
+        if a.unit and b.unit is None and not b.year_like and not (
+                a.unit == "percentage" and "to" in gap):  # "rose 2% to 1,463": a change, a level
+            b.unit = a.unit
+        elif b.unit and a.unit is None and not a.year_like and gap.strip() in ("or", "to"):
+            a.unit = b.unit
+
+
+def _range_after(P: _Parser, num: Number, i: int, j: int, scaled: bool) -> int | str | None:
+    """Extend `num` to a range when a second number follows ("4-5", "5% to 10%", "four to five
+    thousand", "between $3 and $4"). Returns the next token index, "skip" for a game score or a
+    span of years, or None when no range follows."""
+    text, toks = P.text, P.toks
+    conn = P.low(j)
+    before = text[max(0, num.start - 14):num.start].lower()
+    between = bool(_BETWEEN.search(before))
+    from_ = bool(re.search(r"\bfrom\s*$", before))
+    if not (conn in ("-", "–", "to", "/") or (conn == "and" and between)):
+        return None
+    if re.search(r"\bby\s*$", before) and num.unit:
+        return None  # "increased by $43.6 billion to $419.2 billion": a change, then a level
+    if conn == "/" and not (toks[j].glued and j + 1 < len(toks) and toks[j + 1].glued):
+        return None  # "224 kW / 300 PS": two readings of one value, not a range
+    k2 = j + 1
+    cur2 = None
+    if k2 < len(toks) and toks[k2].text.lower() in CURRENCY_SYMBOLS and not toks[k2].text.isalpha():
+        cur2 = CURRENCY_SYMBOLS[toks[k2].text.lower()]
+        k2 += 1
+    elif k2 + 1 < len(toks) and toks[k2 + 1].text == "$" and toks[k2 + 1].glued:
+        cur2 = CURRENCY_SYMBOLS.get((toks[k2].text + "$").lower())
+        k2 += 2
+    elif k2 < len(toks) and toks[k2].text.upper() in ("RM", "RS") and k2 + 1 < len(toks) \
+            and toks[k2 + 1].glued:
+        cur2 = CURRENCY_SYMBOLS[toks[k2].text.lower()]
+        k2 += 1
+    if k2 >= len(toks) or toks[k2].text.lower() in VAGUE:
+        return None
+    second = P.number_at(k2)
+    if second is None:
+        return None
+    v2, j2, scaled2 = second
+    value = num.value
+    first_tok = toks[i].text
+    if conn in ("-", "–") and re.fullmatch(r"1[5-9]\d\d|20\d\d", first_tok) and v2 < 100:
+        return "skip"  # "2014-15": a span of years
+    unit2, uend2 = P.unit_after(toks[j2 - 1].end, glued=True)
+    unit2 = unit2 or cur2
+    if num.unit and unit2 and num.unit != unit2:
+        return None
+    if conn in ("to", "or") and num.unit and not unit2 and not (between or from_):
+        return None  # "rose 64 points to 4,577": a change, then a level
+    if conn == "or" and not (num.unit or unit2):
+        return None
+    if scaled2 and not scaled and value <= _unscaled(P, k2):
+        # "four to five thousand", "1 to 2 million": the scale of the second applies to both
+        value *= v2 / max(1.0, _unscaled(P, k2))
+    if conn in ("-", "–") and (_score_like(value, v2, P, j2) or v2 == value and not unit2):
+        return "skip"  # a game score ("2-1", "89-89")
+    if (conn == "and" and between and not num.unit and not unit2 and _YEAR.fullmatch(first_tok)
+            and _YEAR.fullmatch(toks[k2].text)):
+        return "skip"  # "between 2014 and 2017": a period
+    if v2 <= value and not (from_ and v2 != value):
+        return None  # only "from X to Y" may run downwards ("fell from $2,415 to $2,315")
+    num.value, num.value_max, num.bound = value, v2, "range"
+    num.unit = num.unit or unit2
+    num.end = uend2 if unit2 and uend2 > toks[j2 - 1].end else toks[j2 - 1].end
+    while j2 < len(toks) and toks[j2].start < num.end:
+        j2 += 1
+    return j2
+
+
+def _singular(word: str) -> str:
+    """'barrels' -> 'barrel', 'centuries' -> 'century', 'square feet' -> 'square foot'."""
+    if word.endswith("feet"):
+        return word[:-4] + "foot"
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and word not in ("kg",):
+        return word[:-1]
+    return word
 
 
 def _unscaled(P: _Parser, i: int) -> float:

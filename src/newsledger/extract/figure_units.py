@@ -13,7 +13,7 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 1_000_000_000_000, "dozen": 12, "score": 20}
 # suffixes glued to digits or following them ("35m", "2.8bn", "5 bln", "10k")
-SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
+SHORT_SCALES = {"k": 1_000, "mil": 1_000_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
                 "bn": 1_000_000_000, "b": 1_000_000_000, "bln": 1_000_000_000,
                 "tn": 1_000_000_000_000, "trn": 1_000_000_000_000}
 # plural vague amounts: value is the scale itself, marked approximate ("thousands" -> 1000)
@@ -37,13 +37,19 @@ CURRENCY_WORDS = {
     "hryvnias": "UAH", "won": "KRW", "franc": "CHF", "francs": "CHF", "cent": "cent",
     "cents": "cent", "sen": "sen", "usd": "USD", "eur": "EUR",
 }
+CURRENCY_PHRASES = {"us dollar": "USD", "us dollars": "USD", "u.s. dollar": "USD", "u.s. dollars": "USD",
+                    "australian dollar": "AUD", "australian dollars": "AUD", "canadian dollar": "CAD",
+                    "canadian dollars": "CAD", "hong kong dollar": "HKD", "hong kong dollars": "HKD",
+                    "new zealand dollar": "NZD", "new zealand dollars": "NZD",
+                    "singapore dollar": "SGD", "singapore dollars": "SGD", "taiwan dollar": "TWD",
+                    "taiwan dollars": "TWD", "new taiwan dollar": "TWD", "new taiwan dollars": "TWD"}
 # display names as NewsQuant normalises them (used by the evaluation and for readable units)
 UNIT_NAMES = {
     "USD": "dollar", "AUD": "australian dollar", "CAD": "canadian dollar", "HKD": "hong kong dollar",
     "NZD": "new zealand dollar", "SGD": "singapore dollar", "EUR": "euro", "GBP": "pound sterling",
     "JPY": "japanese yen", "INR": "indian rupee", "ILS": "shekel", "MYR": "malaysian ringgit",
     "RUB": "russian ruble", "KRW": "south korean won", "BRL": "brazilian real", "CNY": "chinese yuan",
-    "CHF": "swiss franc", "UAH": "ukrainian hryvnia", "percent": "percentage",
+    "CHF": "swiss franc", "TWD": "new taiwan dollar", "UAH": "ukrainian hryvnia", "percent": "percentage",
 }
 
 # measurement units after a number: surface form (lower case) -> normalised name
@@ -55,7 +61,7 @@ def _add(name: str, *forms: str) -> None:
         MEASURES[f] = name
 
 
-_add("percentage", "%", "percent", "per cent", "pct", "percentage")
+_add("percentage", "%", "percent", "per cent", "pct", "percentage", "pc")
 _add("percentage point", "percentage point", "percentage points", "percentage-point")
 _add("point", "point", "points", "pts")
 _add("basis point", "basis point", "basis points", "bps", "bp")
@@ -63,11 +69,11 @@ _add("kilometre", "km", "kms", "kilometre", "kilometres", "kilometer", "kilomete
 _add("metre", "m", "metre", "metres", "meter", "meters")
 _add("centimetre", "cm", "centimetre", "centimetres", "centimeter", "centimeters")
 _add("millimetre", "mm", "millimetre", "millimetres", "millimeter", "millimeters")
-_add("micrometre", "micron", "microns", "micrometre", "micrometres", "micrometer", "micrometers")
+_add("micrometre", "μm", "µm", "micron", "microns", "micrometre", "micrometres", "micrometer", "micrometers")
 _add("mile", "mile", "miles", "mi")
 _add("yard", "yard", "yards", "yd", "yds")
 _add("foot", "foot", "feet", "ft")
-_add("inch", "inch", "inches", "in.")
+_add("inch", "inch", "inches", "in.", "″", "in")
 _add("square metre", "square metre", "square metres", "square meter", "square meters", "sq m", "m2")
 _add("square kilometre", "square kilometre", "square kilometres", "square kilometer",
      "square kilometers", "sq km", "km2")
@@ -78,7 +84,13 @@ _add("acre", "acre", "acres")
 _add("kilogram", "kg", "kgs", "kilogram", "kilograms", "kilo", "kilos")
 _add("gram", "g", "gram", "grams", "gramme", "grammes")
 _add("milligram", "mg", "milligram", "milligrams")
-_add("tonne", "tonne", "tonnes", "ton", "tons", "t", "metric tons")
+_add("tonne", "tonne", "tonnes", "t", "metric tons")
+_add("ton", "ton", "tons")
+_add("gigaton", "gigaton", "gigatons", "gigatonne", "gigatonnes", "gt")
+_add("kilopound per square inch", "ksi")
+_add("pound per square inch", "psi")
+_add("milliampere-hour", "mah")
+_add("point per game", "ppg", "points per game")
 _add("pound-mass", "lb", "lbs", "pound", "pounds")
 _add("ounce", "oz", "ounce", "ounces")
 _add("litre", "l", "litre", "litres", "liter", "liters")
@@ -86,8 +98,8 @@ _add("millilitre", "ml", "millilitre", "millilitres", "milliliter", "milliliters
 _add("gallon", "gallon", "gallons")
 _add("barrel", "barrel", "barrels", "bbl")
 _add("barrel per day", "barrels per day", "barrels a day", "bpd", "barrel per day")
-_add("mile per hour", "mph", "miles per hour", "miles an hour", "mile per hour")
-_add("kilometre per hour", "km/h", "kph", "kmh", "kilometres per hour", "kilometers per hour",
+_add("mile per hour", "m.p.h.", "m.p.h", "mph", "miles per hour", "miles an hour", "mile per hour")
+_add("kilometre per hour", "km per hour", "km an hour", "km/hr", "km/h", "kph", "kmh", "kilometres per hour", "kilometers per hour",
      "kilometres an hour", "kilometers an hour")
 _add("mile per gallon", "mpg", "miles per gallon")
 _add("metre per second", "m/s", "metres per second", "meters per second")
@@ -104,18 +116,27 @@ _add("year", "year", "years", "yr", "yrs")
 _add("decade", "decade", "decades")
 _add("century", "century", "centuries")
 _add("year of age", "year-old", "years-old", "years old", "year old")
+_add("month of age", "month-old", "months-old", "months old", "month old")
+_add("week of age", "week-old", "weeks-old", "weeks old", "week old")
+_add("day of age", "day-old", "days-old", "days old", "day old")
 _add("byte", "byte", "bytes")
 _add("kilobyte", "kb", "kilobyte", "kilobytes")
 _add("megabyte", "mb", "megabyte", "megabytes")
 _add("gigabyte", "gb", "gigabyte", "gigabytes")
 _add("terabyte", "tb", "terabyte", "terabytes")
 _add("hertz", "hz", "hertz")
+_add("kilohertz", "khz", "kilohertz")
 _add("megahertz", "mhz", "megahertz")
 _add("gigahertz", "ghz", "gigahertz")
 _add("watt", "w", "watt", "watts")
 _add("kilowatt", "kw", "kilowatt", "kilowatts")
 _add("megawatt", "mw", "megawatt", "megawatts")
 _add("gigawatt", "gw", "gigawatt", "gigawatts")
+_add("gigawatt hour", "gwh", "gigawatt-hour", "gigawatt-hours", "gigawatt hours")
+_add("megawatt hour", "mwh", "megawatt-hour", "megawatt-hours", "megawatt hours")
+_add("megapascal", "mpa", "megapascal", "megapascals")
+_add("gigapascal", "gpa", "gigapascal", "gigapascals")
+_add("kilopascal", "kpa", "kilopascal", "kilopascals")
 _add("kilowatt hour", "kwh", "kilowatt-hour", "kilowatt-hours", "kilowatt hour", "kilowatt hours")
 _add("volt", "v", "volt", "volts")
 _add("farad", "f", "farad", "farads")
@@ -126,14 +147,14 @@ _add("parts-per-million", "ppm", "parts per million")
 _add("parts-per-billion", "ppb", "parts per billion")
 _add("calorie", "calorie", "calories", "cal", "kcal")
 _add("decibel", "db", "decibel", "decibels")
-_add("knot", "knot", "knots")
+_add("knot", "knot", "knots", "kt", "kts")
 _add("cylinder", "cylinder", "cylinders")
 _add("megapixel", "mp", "megapixel", "megapixels")
 _add("inning", "inning", "innings")
 
 # Units that are single letters or also common words need a digit glued to them or a clear
 # context; these are accepted only right after digits ("5m", "10 kg" but not "5 a")
-AMBIGUOUS_SHORT = {"m", "t", "l", "g", "c", "f", "h", "v", "w", "mi", "in.", "b", "mp", "ha",
+AMBIGUOUS_SHORT = {"gt", "pc", "in", "kt", "m", "t", "l", "g", "c", "f", "h", "v", "w", "mi", "in.", "b", "mp", "ha",
                    "min", "sec", "cal", "db", "pts", "bp"}
 
 _MEASURE_FORMS = sorted(MEASURES, key=len, reverse=True)
@@ -145,4 +166,7 @@ def unit_name(unit: str | None) -> str | None:
     """Readable normalised name of a unit code ("USD" -> "dollar", "percent" -> "percentage")."""
     if unit is None:
         return None
+    head, sep, per = unit.partition(" per ")
+    if sep:
+        return f"{UNIT_NAMES.get(head, head)} per {per}"
     return UNIT_NAMES.get(unit, unit)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from spacy.tokens import Doc, Span, Token
 
@@ -16,8 +17,11 @@ log = logging.getLogger(__name__)
 CONTAINER_NOUNS = {"category", "kind", "type", "piece", "bag", "box", "case", "cup", "bottle",
                    "barrel", "ton", "tonne", "unit", "pair", "set", "series", "group", "batch",
                    "acre", "hectare", "share", "round", "dose", "carton", "crate", "sack", "gallon"}
+_LINK = re.compile(r"\s*,?\s*(?:(?:to|and|or|from|up|down|compared|with|versus|vs\.?|than)\s+){1,3}",
+                   re.IGNORECASE)
 _SKIP_COUNT = {"%", "percent", "cent", "year", "time", "times", "of", "per"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_NOT_MODS = {"more", "other", "such", "many", "few", "additional", "extra", "last", "next"}
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> Span | None:
@@ -48,9 +52,21 @@ def _counted(span: Span) -> Token | None:
     return None
 
 
-def counts_phrase(noun: Token) -> str:
-    """Lemma of the counted noun, with its "of"-object when it is a container ("case of wine")."""
-    lem = noun.lemma_.lower()
+def _lemma(tok: Token) -> str:
+    """Lower-case lemma; plural proper nouns lose their s ("Americans" -> "american")."""
+    lem = tok.lemma_.lower()
+    if tok.pos_ == "PROPN" and tok.tag_ in ("NNPS",) and lem.endswith("s") and not lem.endswith("ss"):
+        lem = lem[:-1]
+    return lem
+
+
+def counts_phrase(noun: Token, after: int | None = None) -> str:
+    """Lemma of the counted noun with the compound nouns in front of it ("lightning strike") and
+    its "of"-object when it is a container ("case of wine"). `after`: first token index allowed."""
+    mods = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN", "ADJ")
+            and (after is None or c.i >= after) and not c.is_punct and c.lower_ not in _NOT_MODS
+            and c.ent_type_ not in ("NORP", "GPE")]  # "Russian soldiers": Russian is the subject
+    lem = " ".join([c.lemma_.lower() if c.pos_ == "ADJ" else c.lower_ for c in mods] + [_lemma(noun)])
     if lem in CONTAINER_NOUNS:
         for prep in noun.rights:
             if prep.lower_ == "of":
@@ -95,11 +111,16 @@ def _keep(num: Number, span: Span, noun: Token | None) -> bool:
             return False
         if num.year_like and (span.root.ent_type_ == "DATE" or noun.i != span.end):
             return False
-    # a number inside a name ("Section 427", "S&P 500") with nothing counted after it
+    # a number inside a name ("Section 427", "S&P 500", "iPhone 11"): right after a proper noun
     if num.unit is None and span.start > 0:
         prev = span.doc[span.start - 1]
-        if prev.pos_ == "PROPN" and prev.is_title and noun is None and num.value_max is None \
+        name_like = prev.pos_ == "PROPN" or (prev.is_alpha and (prev.is_title or prev.is_upper))
+        if name_like and not prev.is_sent_start and num.value_max is None and span[0].like_num \
                 and span.root.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY"):
+            return False
+        # "(4)" alone in brackets, and ages in apposition ("Senard, 65, said")
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        if nxt is not None and (prev.text, nxt.text) in (("(", ")"), (",", ",")) and noun is None:
             return False
     return True
 
@@ -127,7 +148,7 @@ def extract_figures(doc: Doc, article: Article, quotes: list[Quote] | None = Non
             continue
         counts = None
         if noun is not None and noun.lemma_.lower() not in _SKIP_COUNT:
-            counts = counts_phrase(noun)
+            counts = counts_phrase(noun, span.end)
         if num.unit is not None and counts is not None and counts.split()[0] in (
                 num.unit.lower(), (num.unit + "s").lower()):
             counts = None
@@ -147,4 +168,17 @@ def extract_figures(doc: Doc, article: Article, quotes: list[Quote] | None = Non
             claimed_by=_claimed_by(num.start, num.end, quotes or []),
             sentence=sent.text,
         ))
+    _share_counts(text, figures)
     return figures
+
+
+def _share_counts(text: str, figures: list[Figure]) -> None:
+    """'between 5 and 7 homes', '3.9 million headsets, up from 2.4 million': a bare figure next
+    to one that counts something, joined by a few linking words, counts the same thing."""
+    for a, b in zip(figures, figures[1:], strict=False):
+        if not _LINK.fullmatch(text[a.end:b.start]):
+            continue
+        for bare, full in ((a, b), (b, a)):
+            if bare.unit is None and bare.counts is None and full.counts and full.unit is None \
+                    and bare.value_max is None:
+                bare.counts = full.counts

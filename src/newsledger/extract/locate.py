@@ -115,6 +115,10 @@ def _article_fallback(usable: list[PlaceMention]) -> Location | None:
     if not counts:
         return None
     cc = counts.most_common(1)[0][0]
-    top = next(p for p in usable if p.location.country == cc)
-    return replace(top.location, score=_scaled(top.location.score, ARTICLE_FACTOR),
-                   reason="no place in the event's sentence; the article's main country (low precision)")
+    from newsledger.resolve.gazetteer import get_gazetteer
+    gaz = get_gazetteer()
+    i = gaz.data.country_entry.get(cc)
+    if i is None:
+        return None
+    return gaz.location(i, ARTICLE_FACTOR * 0.5,
+                        reason="no place in the event's sentence; the article's main country (low precision)")

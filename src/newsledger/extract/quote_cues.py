@@ -14,6 +14,10 @@ concede caution comment counter disclose assure reiterate repeat mention hint si
 order demand suspect doubt imagine speculate understand acknowledge lament decry complain announce
 continue declare affirm proclaim shout yell scream tweet email text retort snap boast brag
 show find reckon guess figure assume consider presume predict forecast project estimate
+muse riff vent quote remember recount marvel gush chide scold concur interject interrupt laugh
+sigh mutter whisper exclaim cry plead beg lecture preach rant rail fume grumble opine posit
+surmise summarize summarise elaborate clarify confide divulge inform notify advise reassure
+relent reflect recollect reckon retort rebut fire hit shoot push pen quip read
 """.split())
 
 # Cues that need a complement clause to count (they also have plain non-speech uses).
@@ -25,5 +29,16 @@ XCOMP_VERBS: frozenset[str] = frozenset({"urge", "ask", "promise", "vow", "pledg
                                          "order", "demand", "call", "decline", "refuse", "plan",
                                          "want", "seek", "hope", "expect"})
 
-SPEECH_NOUNS: frozenset[str] = frozenset({"statement", "interview", "tweet", "post", "remarks",
-                                          "speech", "press", "release", "letter", "email"})
+SPEECH_NOUNS: frozenset[str] = frozenset("""
+claim statement assertion allegation argument suggestion warning promise pledge belief view remark
+comment insistence contention announcement accusation charge prediction admission denial
+assurance concern fear hope threat vow insinuation notion idea conviction message""".split())
+
+# Speech acts whose content can be a noun phrase ("denied the allegations", "called for talks").
+# Only acts of saying: verbs of liking or supporting are attitudes, not statements.
+OBJECT_VERBS: frozenset[str] = frozenset("""
+deny announce propose demand reject confirm condemn criticize criticise praise accuse warn promise
+pledge vow call urge question dispute acknowledge admit describe blame denounce dismiss defend
+cite mention discuss reveal allege claim predict recommend request tweet post announce slam blast
+attack mock decry lament tout hail welcome""".split())
+OBJECT_PREPS: frozenset[str] = frozenset({"for", "of", "about", "on", "to"})

@@ -51,24 +51,33 @@ def read_text(text: str, path: str) -> Iterator[ReadResult]:
 
 def read_jsonl(text: str, path: str) -> Iterator[ReadResult]:
     """One JSON object per line with `text` and metadata fields; a broken line is reported and skipped."""
-    for n, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError("E103", f"broken JSON ({exc.msg} at column {exc.colno})", path=path, line=n)
-            continue
-        if not isinstance(obj, dict):
-            yield InputError("E103", "line is JSON but not an object", path=path, line=n)
-            continue
-        if not isinstance(obj.get("text"), str):
-            yield InputError("E108", "object has no string field 'text'", path=path, line=n)
-            continue
-        try:
-            yield build_article(obj["text"], obj, path, line=n)
-        except InputError as exc:
-            yield exc
+    # split on "\n" only: str.splitlines() would also break at U+2028 and friends, legal inside JSON strings
+    for n, line in enumerate(text.split("\n"), start=1):
+        yield from read_jsonl_line(line.rstrip("\r"), n, path)
+
+
+def read_jsonl_line(line: str, n: int, path: str) -> Iterator[ReadResult]:
+    """One JSONL record (line `n` of `path`): an Article, an error naming the line, or nothing if blank."""
+    if not line.strip():
+        return
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        yield InputError("E103", f"broken JSON ({exc.msg} at column {exc.colno})", path=path, line=n)
+        return
+    except RecursionError:
+        yield InputError("E103", "JSON nested too deeply", path=path, line=n)
+        return
+    if not isinstance(obj, dict):
+        yield InputError("E103", "line is JSON but not an object", path=path, line=n)
+        return
+    if not isinstance(obj.get("text"), str):
+        yield InputError("E108", "object has no string field 'text'", path=path, line=n)
+        return
+    try:
+        yield build_article(obj["text"], obj, path, line=n)
+    except InputError as exc:
+        yield exc
 
 
 def read_json(text: str, path: str) -> Iterator[ReadResult]:
@@ -103,6 +112,10 @@ def read_html(text: str, path: str) -> Iterator[ReadResult]:
     if not body or not body.strip():
         yield InputError("E104", "HTML page has no main text", path=path)
         return
+    title = (doc.title or "").strip()
+    first, _, rest = body.strip().partition("\n")
+    if title and first.strip() == title and rest.strip():
+        body = rest  # the headline is metadata, not the first sentence of the story
     meta = {"title": doc.title, "url": doc.url, "outlet": doc.sitename, "published": doc.date,
             "language": doc.language}
     try:
@@ -115,7 +128,11 @@ def read_feed(text: str, path: str) -> Iterator[ReadResult]:
     """An RSS or Atom file whose items carry the full article text."""
     import feedparser
 
-    parsed = feedparser.parse(text)
+    try:
+        parsed = feedparser.parse(text)
+    except (ValueError, OverflowError, RecursionError) as exc:  # e.g. a character reference past U+10FFFF
+        yield InputError("E105", f"feed could not be parsed: {exc.__class__.__name__}: {exc}", path=path)
+        return
     if parsed.bozo:
         # A malformed feed is reported, and whatever whole items it still holds are kept.
         yield InputError("E105", f"feed is malformed ({parsed.bozo_exception}); "

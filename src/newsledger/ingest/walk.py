@@ -7,8 +7,16 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from newsledger.errors import InputError, NewsledgerError
-from newsledger.ingest.decode import decode_bytes
-from newsledger.ingest.readers import ReadResult, read_feed, read_html, read_json, read_jsonl, read_text
+from newsledger.ingest.decode import decode_bytes, decode_lines
+from newsledger.ingest.readers import (
+    ReadResult,
+    read_feed,
+    read_html,
+    read_json,
+    read_jsonl,
+    read_jsonl_line,
+    read_text,
+)
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +56,9 @@ def read_path(path: Path, max_chars: int) -> Iterator[ReadResult]:
         yield InputError("E109", f"cannot read file: {exc.strerror}", path=str(path))
         return
     limit = max_chars * (_MULTI_FACTOR if reader in (read_jsonl, read_feed, read_json) else 4)
+    if reader is read_jsonl:
+        yield from _read_jsonl_bytes(data, str(path), limit)
+        return
     try:
         text = decode_bytes(data, str(path), limit)
     except NewsledgerError as exc:
@@ -60,6 +71,18 @@ def read_path(path: Path, max_chars: int) -> Iterator[ReadResult]:
                          path=str(path))
         return
     yield from reader(text, str(path))
+
+
+def _read_jsonl_bytes(data: bytes, path: str, limit: int) -> Iterator[ReadResult]:
+    """JSONL decoded line by line: a torn or mis-encoded line is reported and the others are kept."""
+    try:
+        for n, line in decode_lines(data, path, limit):
+            if isinstance(line, NewsledgerError):
+                yield line
+            else:
+                yield from read_jsonl_line(line, n, path)
+    except NewsledgerError as exc:
+        yield exc
 
 
 def _sniff(text: str) -> Reader:

@@ -1,1 +1,1 @@
-"""link stage of the newsledger pipeline."""
+"""link stage: copies (copies.py), stories (stories.py), merged events (merge.py); front door linker.py."""

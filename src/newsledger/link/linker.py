@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from newsledger.link.copies import CopyDetector, CopyVerdict
 from newsledger.link.embed import get_embedder
@@ -45,7 +47,9 @@ class Linker:
         self.embeddings = embeddings
         self.embedder = get_embedder(embeddings)
         self.known: Known = dict(known or {})
-        self.copies = CopyDetector(self.embedder, window_days)
+        copy_cache, story_cache = _caches(self.embedder.name if self.embedder is not None else "none")
+        self.copies = CopyDetector(self.embedder, window_days, cache=copy_cache)
+        self._story_cache = story_cache
 
     def link(self, new: list[Article], history: list[Article],
              features: dict[str, set[str]] | None = None, known: Known | None = None) -> LinkResult:
@@ -58,7 +62,7 @@ class Linker:
         groups = {aid: g for aid, (_, g) in known_all.items() if g}
         verdicts = self.copies.detect(new, history, groups)
 
-        stories = StoryClusterer(self.embedder)
+        stories = StoryClusterer(self.embedder, cache=self._story_cache)
         story_of: dict[str, str] = {}
         for art in sorted(history, key=_when):
             sid = known_all.get(art.article_id, (None, None))[0]
@@ -81,6 +85,14 @@ class Linker:
         logger.info("linked %d new articles against %d stored: %d copies, %d stories touched",
                     len(new), len(history), n_copies, len(set(result.stories.values())))
         return result
+
+
+@lru_cache(maxsize=4)
+def _caches(embedder_name: str) -> tuple[OrderedDict, OrderedDict]:
+    """Per-process feature caches (copy features, story features), shared by every Linker that uses the
+    same embedder: the pipeline builds one Linker per batch, and the window's history recurs across
+    batches. Keys are article ids, which are hashes of the text, so a cached entry never goes stale."""
+    return OrderedDict(), OrderedDict()
 
 
 def _when(article: Article) -> tuple[datetime, str]:

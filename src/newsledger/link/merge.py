@@ -6,7 +6,7 @@ import hashlib
 import logging
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from newsledger.link import compat as C
 from newsledger.link import text as T
@@ -17,7 +17,10 @@ logger = logging.getLogger(__name__)
 # Two sentences from the same copy group at or above this word-set Jaccard are one statement of one
 # happening (copies keep sentences nearly intact; rewrites swap a few words).
 SAME_SENTENCE = 0.5
-MAX_OPEN_CLUSTERS = 2000  # per family, only the most recent clusters are compared (bounded cost)
+MAX_OPEN_CLUSTERS = 500  # per family, at most this many of the most recent clusters are compared
+# A mention is compared only with clusters updated by articles published at most this long before it:
+# follow-up reports of one happening come within days; the bound keeps a full rebuild near-linear.
+MERGE_WINDOW_DAYS = 14
 CONFIDENCE_CAP = 0.99
 
 
@@ -26,6 +29,8 @@ class _Cluster:
     mentions: list[EventMention] = field(default_factory=list)
     stories: set[str] = field(default_factory=set)
     groups: set[str] = field(default_factory=set)
+    keys: set[tuple[str, int]] = field(default_factory=set)
+    last: datetime = datetime.min
 
 
 def _published(m: EventMention, articles: dict[str, Article]) -> datetime:
@@ -66,37 +71,94 @@ def merge_events(mentions: list[EventMention], articles: dict[str, Article], cop
     """
     order = sorted(mentions, key=lambda m: (_published(m, articles), m.article_id, m.trigger_start))
     clusters: list[_Cluster] = []
-    by_family: dict[str, list[int]] = defaultdict(list)
+    # Blocking: a cluster is listed under every key that could make a mention match it (family plus an
+    # actor, a country, the copy group or the story of its members); a mention is compared only with the
+    # clusters listed under its own keys, which is what `_score` could accept anyway.
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    window = timedelta(days=MERGE_WINDOW_DAYS)
     for m in order:
         g = copy_group.get(m.article_id, m.article_id)
         s = story_of.get(m.article_id)
         fam = C.family(m.event_type)
+        pub = _published(m, articles)
+        key = (m.article_id, m.trigger_start)
+        keys = [(fam, k) for k in _block_keys(m, g, s)]
+        cands: set[int] = set()
+        for k in _lookup_keys(m, g, s):
+            cands.update(index[(fam, k)][-MAX_OPEN_CLUSTERS:])
         best, best_i = 0.0, None
-        for i in reversed(by_family[fam][-MAX_OPEN_CLUSTERS:]):
+        for i in sorted(cands, reverse=True):
             cl = clusters[i]
-            rep = cl.mentions[0]
-            if any(x.article_id == m.article_id and x.trigger_start == m.trigger_start for x in cl.mentions):
-                best_i = i  # the same mention given twice: keep one
+            if key in cl.keys:  # the same mention given twice: keep one
+                best_i = i
                 break
-            sc = _score(m, rep, g in cl.groups, s is not None and s in cl.stories)
+            if pub != datetime.max and cl.last != datetime.max and pub - cl.last > window:
+                continue
+            sc = _score(m, cl.mentions[0], g in cl.groups, s is not None and s in cl.stories)
             if sc is not None and sc > best:
                 best, best_i = sc, i
         if best_i is None:
             best_i = len(clusters)
             clusters.append(_Cluster())
-            by_family[fam].append(best_i)
+            for k in keys:
+                index[k].append(best_i)
         cl = clusters[best_i]
-        if not any(x.article_id == m.article_id and x.trigger_start == m.trigger_start for x in cl.mentions):
+        if key not in cl.keys:
             cl.mentions.append(m)
-        cl.groups.add(g)
-        if s:
+            cl.keys.add(key)
+        if g not in cl.groups:
+            cl.groups.add(g)
+            index[(fam, f"g:{g}")].append(best_i)
+        if s and s not in cl.stories:
             cl.stories.add(s)
+            index[(fam, f"s:{s}")].append(best_i)
+        cl.last = max(cl.last, pub)
     figs_by_article: dict[str, list[Figure]] = defaultdict(list)
     for f in figures or []:
         figs_by_article[f.article_id].append(f)
     events = [_build(cl.mentions, articles, copy_group, story_of, figs_by_article) for cl in clusters]
     logger.info("merged %d mentions into %d events", len(mentions), len(events))
     return events
+
+
+def _actor_keys(m: EventMention) -> list[str]:
+    keys = []
+    for a in m.actor + m.recipient:
+        if a.code:
+            keys.append(f"c:{a.code}")
+        if a.country:
+            keys.append(f"k:{a.country}")
+        if a.name:
+            keys.append(f"n:{a.name.lower()}")
+    return keys
+
+
+def _place_keys(m: EventMention) -> list[str]:
+    loc = m.location
+    if loc is None:
+        return []
+    if loc.country:
+        return [f"p:{loc.country}"]
+    return [f"pn:{loc.name.lower()}"] if loc.name else []
+
+
+def _block_keys(m: EventMention, group: str, story: str | None) -> list[str]:
+    """Keys a new cluster whose first mention is `m` is listed under (see merge_events)."""
+    keys = [f"g:{group}"] + ([f"s:{story}"] if story else [])
+    keys += _actor_keys(m)
+    if not (m.actor and m.recipient):  # a side with no actor is "unknown": any mention may match it
+        keys.append("no-actor")
+    keys += _place_keys(m)
+    return list(dict.fromkeys(keys))
+
+
+def _lookup_keys(m: EventMention, group: str, story: str | None) -> list[str]:
+    """Keys under which `m` can find a cluster it may join: with actors, a cluster must share one or have
+    none (a conflict would be refused); without actors, the place has to anchor the match."""
+    keys = [f"g:{group}"] + ([f"s:{story}"] if story else [])
+    actors = _actor_keys(m)
+    keys += actors + ["no-actor"] if actors else _place_keys(m)
+    return list(dict.fromkeys(keys))
 
 
 def event_id(first: EventMention) -> str:

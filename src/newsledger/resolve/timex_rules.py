@@ -24,7 +24,8 @@ _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _SMALL = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
           r"|sixteen|seventeen|eighteen|nineteen")
 _TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-NUMBER = (rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{_TENS})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
+_UNITS = r"one|two|three|four|five|six|seven|eight|nine"
+NUMBER = (rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{_TENS})(?:[-\s](?:{_UNITS}))?"
           rf"|{_SMALL}|a\s+couple\s+of|a\s+few|several|a\s+dozen|dozens\s+of|hundreds\s+of|half\s+an?"
           r"|an?|few|many|some|a\s+number\s+of)")
 UNIT = (r"(?:seconds?|minutes?|hours?|days?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?"
@@ -36,7 +37,7 @@ _HOLIDAY = (r"(?-i:Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year's\s+(?:Day|Ev
             r"|Independence\s+Day|Valentine's\s+Day|Boxing\s+Day|Labor\s+Day|Memorial\s+Day|Easter"
             r"(?:\s+Sunday)?|Halloween)")
 _END = r"(?![\w])"
-_START = r"(?<![\w\-$£€])"
+_START = r"(?<![\w$£€])"
 
 # (rule name, type the rule yields by default, pattern). Several rules can match the same words; the
 # longest match wins (see `select`).
@@ -44,12 +45,17 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("iso", "DATE", rf"(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T\s](?P<h>[0-2]\d):(?P<mi>[0-5]\d)"
                     r"(?::\d\d)?)?"),
     ("slash", "DATE", r"(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})"),
+    ("dotted", "DATE", r"(?P<a>[0-3]?\d)\.(?P<b>[01]?\d)\.(?P<y>(?:19|20)\d\d)"),
     ("mdy", "DATE", rf"(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})(?:\s*[-\u2013]\s*{_DAYNUM})?"
                     rf"(?:,?\s+(?P<y>{_YEAR}))?"),
     ("dmy", "DATE", rf"(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"),
     ("my", "DATE", rf"(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR})"),
     ("month", "DATE", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?(?P<mon>{_MONTH})"
-                      rf"(?:\s+of\s+(?P<yrel>this|last|next)\s+year)?"),
+                      rf"(?:\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?"),
+    ("spelled_year", "DATE", r"(?P<c>nineteen|twenty)[-\s](?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                             r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+                             r"eighty|ninety)(?:[-\s](?P<u>one|two|three|four|five|six|seven|eight|nine))?"),
+    ("year_period", "DATE", rf"the\s+(?P<y>{_YEAR})\s+(?P<unit>period|quarter)"),
     ("year", "DATE", rf"(?:(?P<fiscal>fiscal|calendar|financial\s+year)\s+)?(?P<y>{_YEAR})(?!\s*(?:%|percent"
                      r"|per\s*cent|-\d|,\d|\.\d))"),
     ("decade", "DATE", r"(?:the\s+)?(?:(?:early|mid|late)[-\s]?)?(?P<dec>(?:1[6-9]|20)\d0)'?s"
@@ -64,25 +70,26 @@ RULES: tuple[tuple[str, str, str], ...] = (
                         r"\s+year))?"),
     ("holiday", "DATE", rf"(?P<hol>{_HOLIDAY})"),
     ("ref_word", "DATE", r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday"
-                         r"|tomorrow|now|right\s+now|currently|nowadays|these\s+days|at\s+present|presently"
-                         r"|recently|lately|previously|formerly|soon|shortly|the\s+(?:near\s+|distant\s+)?future"
-                         r"|the\s+past|current|recent|year-end|year-earlier|year-ago|the\s+moment)"),
-    ("recent_units", "DATE", r"(?P<w>recent)\s+(?P<unit>days|weeks|months|years|decades)"),
+                         r"|tomorrow|now|currently|nowadays|these\s+days|at\s+present|presently"
+                         r"|recently|lately|formerly|the\s+(?:near\s+|distant\s+)?future"
+                         r"|the\s+past|current|year-end|year-earlier|year-ago)"),
+    ("recent_units", "DURATION", r"(?P<w>recent|coming|past)\s+(?P<unit>days|weeks|months|years|decades)"),
     ("weekday", "DATE", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|early|late)\s+)?"
                         rf"(?P<wd>{_WEEKDAY})(?:\s+(?P<pod>morning|afternoon|evening|night))?"),
-    ("pod", "TIME", r"(?:(?P<rel>this|yesterday|tomorrow|last|the|early\s+this|late\s+last|later\s+this|earlier"
-                    r"\s+this|early\s+yesterday|late\s+yesterday)\s+)(?P<pod>morning|afternoon|evening|night)"
+    ("pod", "TIME", r"(?:(?P<rel>this|yesterday|tomorrow|last|the|early\s+this|late\s+last|later\s+this"
+                    r"|earlier\s+this|early\s+yesterday|late\s+yesterday)\s+)(?P<pod>morning|afternoon|evening|night)"
                     r"|(?P<pod2>tonight|overnight|mid-?afternoon|mid-?morning)"),
     ("period", "DATE", r"(?P<rel>last|this|next|the\s+past|the\s+previous|the\s+coming|the\s+following|the\s+"
                        r"current|the\s+same|the\s+latest|the\s+prior|the\s+preceding|the\s+most\s+recent|that|"
                        r"the\s+year-ago|the\s+year-earlier|the\s+comparable|the\s+year-before|the\s+next|the)"
                        r"\s+(?P<unit>week|weekend|month|year|quarter|decade|century|day|period|fiscal\s+year|"
                        r"half)"),
-    ("rel_day", "DATE", rf"(?P<n>the|a|one|{NUMBER})[-\s](?P<unit>{UNIT})\s+(?P<dir>earlier|later|ago|from\s+now"
-                        r"|hence|(?:before|after|prior)(?!\s+(?:(?:the|a|an|his|her|its|their|this|that|these|"
+    ("rel_day", "DATE", rf"(?P<n>the|a|one|{NUMBER})[-\s](?P<unit>{UNIT})\s+(?P<dir>earlier|later|ago"
+                        r"|from\s+now|hence|(?:before|after|prior)(?!\s+(?:(?:the|a|an|his|her|its|their|this|that|these|"
                         r"those|to)\b|(?-i:[A-Z0-9])|\w+ing\b)))"),
     ("duration", "DURATION", rf"(?P<n>{NUMBER})(?:\s+and\s+a\s+half)?[-\s]+(?P<unit>{UNIT})"
                              r"(?:\s+and\s+a\s+half)?(?P<suffix>-long|-old)?"),
+    ("fiscal_span", "DURATION", r"the\s+(?:fiscal\s+)?(?P<unit>year)(?=\s+(?:ended|ending)\b)"),
     ("vague_dur", "DURATION", r"(?P<unit>years|months|weeks|days|decades|hours|minutes"
                               r"|centuries)"),
     ("clock", "TIME", rf"(?:(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.?|[ap]m{_END}|"
@@ -99,10 +106,9 @@ RULES: tuple[tuple[str, str, str], ...] = (
 )
 
 # Words that may precede a date and belong to its span (TimeML puts them in the `mod` attribute).
-_DATE_MODS = (r"(?:early|late|mid-|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|"
-              r"the\s+turn\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|earlier|later|as\s+early\s+as|"
-              r"as\s+late\s+as|around|about|approximately)")
-_DUR_MODS = (r"(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|"
+_DATE_MODS = (r"(?:early|late|mid-|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+              r"the\s+middle\s+of|the\s+turn\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of)")
+_DUR_MODS = (r"(?:nearly|almost|more\s+than|less\s+than|fewer\s+than|"
              r"at\s+least|at\s+most|up\s+to|some|well\s+over|the\s+past|the\s+last|the\s+next|the\s+first|"
              r"the\s+coming|the\s+previous|the\s+following|the\s+full|the\s+entire|another|an\s+additional|the)")
 _MOD_VALUES = {"early": "START", "the beginning of": "START", "the start of": "START", "late": "END",
@@ -116,7 +122,8 @@ _NOT_YEAR_AFTER = re.compile(r"\s+(?:people|troops|soldiers|residents|civilians|
                              r"rubles|roubles|pounds|casualties|dead|killed|wounded|refugees|votes|rounds|"
                              r"homes|houses|buildings|cars|vehicles|tanks|missiles|rockets|drones|cases)\b",
                              re.IGNORECASE)
-_NOT_YEAR_BEFORE = re.compile(r"(?:[$£€#]|No\.|\d[,.]|about|some|nearly|more\s+than|over|around|almost|up\s+to"
+_NOT_YEAR_BEFORE = re.compile(r"(?:[$£€#]|No\.|\d[,.]|about|some|nearly|more\s+than|over|around|almost"
+                              r"|up\s+to"
                               r"|at\s+least|least|than|of\s+the|page|pages|route|flight|room)\s*$",
                               re.IGNORECASE)
 
@@ -154,14 +161,16 @@ def _valid(text: str, name: str, m: re.Match[str]) -> bool:
     if name == "vague_dur":
         return bool(re.search(r"(?:for|over|in|within)\s$", before, re.IGNORECASE))
     if name == "set_a":
-        return bool(re.search(r"(?:\d%?|times|twice|once|llion|cents|llars|euros|pounds|percent|cent)\s$", before,
-                              re.IGNORECASE))
+        return bool(re.search(r"(?:\d%?|times|twice|once|llion|cents|llars|euros|pounds|percent|cent)\s$",
+                              before, re.IGNORECASE))
     if name == "set_wd":
         return bool(re.search(r"(?:on|every)\s$", before, re.IGNORECASE))
     if name == "year":
         if _NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.match(after):
             return False
         return not re.match(r"[-/]\d|\s*[-\u2013]\s*\d{2,4}\b(?!\s*(?:GMT|UTC))", after)
+    if name == "month" and not g.get("rel") and re.match(r"\s+(?:for|of)\b", after):
+        return False  # "the March for Life", "the March of the Mothers"
     if name == "month" and g["mon"].lower().startswith("may") and not g.get("rel"):
         # "May" alone is a month only after a preposition or modifier ("in May", "early May").
         return bool(re.search(r"(?:in|since|until|till|by|from|to|through|during|of|early|late|mid|"
@@ -169,11 +178,18 @@ def _valid(text: str, name: str, m: re.Match[str]) -> bool:
                               re.IGNORECASE))
     if name == "month" and g["mon"].lower() in ("mar", "jan", "jun", "jul", "sep", "dec"):
         return False  # abbreviations without a day number: too often other words or names
-    if name in ("duration", "rel_day") and (g.get("n") or "").lower() in ("some", "many", "few"):
+    if s > 0 and text[s - 1] == "-" and not re.search(r"(?:mid|late|early|post|pre)-$", before,
+                                                      re.IGNORECASE):
+        return False  # inside a hyphenated word ("1-0-2022", "anti-May")
+    if name in ("duration", "rel_day") and (g.get("n") or "").lower() == "some":
         return False
-    if name == "duration" and re.match(r"\s*(?:'s|’s)", after) is None and g["n"].lower() in ("a", "an"):
-        # "a day" inside "a day or two" is fine; "a week" after a number ("$5 a week") is a set, handled there
-        return True
+    if name == "duration" and (g.get("suffix") == "-old" or re.match(r"\s+old\b", after)):
+        return False  # ages ("a 6-year-old boy") are not time expressions in news dating
+    if name == "duration" and g["unit"].lower().startswith("quarter") and re.match(r"\s+of\b", after) and \
+            not re.search(r"(?:first|last|past|next|previous|coming)\s+$", before, re.IGNORECASE):
+        return False  # "three-quarters of the city" is a fraction
+    if name == "duration" and g["unit"].lower() == "second" and g["n"].lower() in ("a", "an"):
+        return False  # "a second attack" is an ordinal
     if name == "clock" and g.get("h2") and re.search(r"\d[:.]?$", before):
         return False
     if name == "clock" and g.get("h2") and not g.get("tz") and re.match(r"\s*[-\u2013]\s*\d", after):
@@ -182,9 +198,14 @@ def _valid(text: str, name: str, m: re.Match[str]) -> bool:
         # "current" is a time only when it qualifies a period or stands for "now"
         return not re.match(r"\s+(?:account|affairs|events|events|flow|law|rules|system|form|version)", after,
                             re.IGNORECASE)
+    if name == "pod" and (g.get("rel") or "").lower() == "the" and g["pod"].lower() == "night":
+        return False  # "the night" is too often "the night of ..." or a noun phrase
     if name == "period" and g["rel"].lower() == "the" and g["unit"].lower() in ("day", "half", "period",
                                                                                 "century", "decade"):
         return False
+    if name == "period" and g["rel"].lower() == "the" and g["unit"].lower() in ("year", "fiscal year") and \
+            re.match(r"\s+(?:ended|ending)\b", after):
+        return False  # "the year ended March 31" is a one-year span: the duration rule takes it
     if name == "period" and g["rel"].lower() == "that" and g["unit"].lower() not in ("day", "week", "month",
                                                                                      "year"):
         return False
@@ -195,7 +216,8 @@ def select(cands: list[Candidate]) -> list[Candidate]:
     """Keep the longest of overlapping candidates (ties: the earlier rule), in text order."""
     order = {name: i for i, (name, _, _) in enumerate(RULES)}
     # on equal length a set ("$5 a year") beats the duration reading of the same words
-    ranked = sorted(cands, key=lambda c: (-(c.end - c.start), c.type != "SET", order.get(c.rule, 99), c.start))
+    ranked = sorted(cands, key=lambda c: (-(c.end - c.start), c.type != "SET", order.get(c.rule, 99),
+                                          c.start))
     taken: list[Candidate] = []
     for c in ranked:
         if all(c.end <= t.start or c.start >= t.end for t in taken):
@@ -207,15 +229,15 @@ def _extend_left(text: str, c: Candidate) -> None:
     """Pull modifiers such as "early", "the end of", "more than", "the past" into the span."""
     date_re, dur_re = _mod_res()
     window = text[max(0, c.start - 40):c.start]
-    rx = dur_re if c.type == "DURATION" else date_re
+    rx = dur_re if c.type == "DURATION" or c.rule == "rel_day" else date_re
     m = rx.search(window)
+    if m is None and c.rule == "period":
+        m = re.search(r"(?<![\w-])(?:earlier|later)\s+$", window, re.IGNORECASE)  # "earlier this year"
     if not m:
         return
-    if c.type != "DURATION" and c.rule in ("ref_word", "clock") and m.group(0).strip().lower() in (
-            "earlier", "later"):
-        if c.groups.get("w", "").lower() not in ("today",):
-            return
     word = re.sub(r"\s+", " ", m.group(0).strip().rstrip("-").strip()).lower()
+    if word.startswith("the") and re.search(r"\w-\w", c.text):
+        return  # adjectives such as "two-week" or "third-quarter" do not take the article
     if c.type == "DURATION" and word in ("the", "the first", "the full", "the entire") and \
             c.rule != "duration":
         return
@@ -240,6 +262,14 @@ def _merge_clock_day(text: str, cands: list[Candidate]) -> list[Candidate]:
                                      c.mod, [c, nxt]))
                 i += 2
                 continue
+        if c.rule == "weekday" and not c.groups.get("rel") and not c.groups.get("pod") and i + 1 < len(cands):
+            nxt = cands[i + 1]
+            if nxt.rule in ("mdy", "dmy") and re.fullmatch(r",?\s*(?:the\s+)?", text[c.end:nxt.start]):
+                # "Monday, Oct. 26": one date, the weekday only confirms it
+                out.append(Candidate(c.start, nxt.end, nxt.rule, "DATE", nxt.groups, text[c.start:nxt.end],
+                                     nxt.mod))
+                i += 2
+                continue
         out.append(c)
         i += 1
     return out
@@ -255,6 +285,10 @@ def find_candidates(text: str) -> list[Candidate]:
             found.append(Candidate(m.start(), m.end(), name, typ, m.groupdict(), m.group(0)))
     chosen = select(found)
     for c in chosen:
+        if re.match(r"the\s+\w+-(?:quarter|half)", c.text, re.IGNORECASE):
+            cut = re.match(r"the\s+", c.text, re.IGNORECASE).end()  # type: ignore[union-attr]
+            c.start += cut
+            c.text = c.text[cut:]
         _extend_left(text, c)
     chosen = select(chosen)
     return _merge_clock_day(text, chosen)

@@ -37,7 +37,8 @@ from newsledger.views import formats
 
 app = typer.Typer(help="Turn news articles into a sourced, dated, geolocated record of events.",
                   no_args_is_help=True, add_completion=False)
-console = Console()
+# Wide enough for the events table when output goes to a file or a pipe (rich would assume 80 columns).
+console = Console(width=None if sys.stdout.isatty() else 170)
 err = Console(stderr=True)
 
 # Modules that add their own commands with a `register(app)` function (views, batch).
@@ -122,18 +123,32 @@ def _emit_events(events: list, fmt: Fmt) -> None:
 
         sys.stdout.write(formats.to_csv([acled_columns(e) for e in events], ACLED_COLUMNS))
     else:
-        t = Table(show_lines=False)
-        for col in ("date", "type", "actor", "recipient", "where", "modality", "src", "ind", "evidence"):
-            t.add_column(col, overflow="fold")
+        t = Table(show_lines=False, pad_edge=False)
+        for col, width in (("date", 10), ("event", 24), ("who -> whom", 28), ("where", 16), ("modality", 11),
+                           ("src/ind", 7), ("evidence", 60)):
+            t.add_column(col, overflow="fold", min_width=min(width, 12), max_width=width)
         for e in events:
-            ter = f" [{e.territory.place}: {e.territory.lost_by or '?'}->{e.territory.gained_by or '?'}]" \
-                if e.territory else ""
-            t.add_row(e.date or "?", f"{e.event_type}{ter}", ", ".join(a.name for a in e.actor),
-                      ", ".join(a.name for a in e.recipient), e.location.name if e.location else "",
-                      e.modality, str(e.n_sources), str(e.n_independent_sources),
-                      (e.sources[0].sentence[:140] if e.sources else ""))
+            kind = e.event_type + (f" ({e.mode})" if e.mode else "")
+            if e.territory:
+                kind += f"\n{e.territory.place}: {e.territory.lost_by or '?'} -> {e.territory.gained_by or '?'}"
+            who = ", ".join(a.name for a in e.actor) or "?"
+            if e.recipient:
+                who += " -> " + ", ".join(a.name for a in e.recipient)
+            where = e.location.name if e.location and e.location.name else ""
+            evidence = e.sources[0].sentence if e.sources else ""
+            t.add_row(e.date or "?", kind, who, where, e.modality, f"{e.n_sources}/{e.n_independent_sources}",
+                      evidence if len(evidence) <= 160 else evidence[:157] + "...")
         console.print(t)
         console.print(f"{len(events)} events")
+
+
+def _filters(**kwargs: object) -> Filters:
+    """Build query filters, turning a bad value into a usage error (exit 2) that says what to type."""
+    try:
+        return Filters(**kwargs)  # type: ignore[arg-type]
+    except ValueError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from exc
 
 
 def _open_read(db: str | None):
@@ -158,7 +173,7 @@ def events(
 ) -> None:
     """List merged events with their sources."""
     with _open_read(db) as store:
-        evs = list_events(store, Filters(since=since, until=until, type=type, place=place, actor=actor,
+        evs = list_events(store, _filters(since=since, until=until, type=type, place=place, actor=actor,
                                          outlet=outlet, modality=modality, min_sources=min_sources, limit=limit))
     _emit_events(evs, fmt)
 
@@ -191,7 +206,7 @@ def quotes(
 ) -> None:
     """List quotes with their speakers."""
     with _open_read(db) as store:
-        rows = list_quotes(store, Filters(since=since, until=until, outlet=outlet, speaker=speaker, limit=limit))
+        rows = list_quotes(store, _filters(since=since, until=until, outlet=outlet, speaker=speaker, limit=limit))
     _emit_rows(rows, fmt, ("published", "outlet", "speaker", "speaker_role", "kind", "text"), "quotes")
 
 
@@ -202,7 +217,7 @@ def figures(
 ) -> None:
     """List figures (numbers with what they count and who claims them)."""
     with _open_read(db) as store:
-        rows = list_figures(store, Filters(since=since, until=until, outlet=outlet, limit=limit))
+        rows = list_figures(store, _filters(since=since, until=until, outlet=outlet, limit=limit))
     _emit_rows(rows, fmt, ("published", "outlet", "text", "value", "bound", "counts", "subject", "claimed_by"),
                "figures")
 
@@ -214,7 +229,7 @@ def articles(
 ) -> None:
     """List stored articles with their copy and story links."""
     with _open_read(db) as store:
-        rows = list_articles(store, Filters(since=since, until=until, outlet=outlet, limit=limit))
+        rows = list_articles(store, _filters(since=since, until=until, outlet=outlet, limit=limit))
     _emit_rows(rows, fmt, ("published", "outlet", "title", "copy_kind", "copy_of", "story_id"), "articles")
 
 

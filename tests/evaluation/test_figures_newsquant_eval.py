@@ -1,0 +1,40 @@
+"""NewsQuant-style scoring: one-to-one value and value+unit matching, ranges, units."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsledger.evaluation.figures import evaluate, match_sentence, parse_gold_value
+
+
+def test_parse_gold_value_ranges_and_negatives():
+    assert parse_gold_value("4000-5000") == (4000.0, 5000.0)
+    assert parse_gold_value("-5") == -5.0
+    assert parse_gold_value("6.0") == 6.0
+
+
+def test_match_sentence_counts_value_and_unit_separately():
+    gold = [(25.0, "percentage"), (5700.0, "category product")]
+    pred = [(25.0, "percentage"), (5700.0, "category"), (12.0, "-")]
+    assert match_sentence(gold, pred) == (2, 1)
+    # a range matches only a range with the same ends
+    assert match_sentence([((7.0, 9.0), "dollar")], [(7.0, "dollar")]) == (0, 0)
+
+
+def test_evaluate_on_a_tiny_file(tmp_path):
+    items = [
+        {"text": "Prices rose 4% after the company sold 300 trucks.",
+         "quantities": [{"change": "up", "value": "4", "unit": "%", "normalized_unit": "percentage",
+                         "referred_concepts": "Prices"},
+                        {"change": "=", "value": "300", "unit": "trucks", "normalized_unit": "truck",
+                         "referred_concepts": "company"}]},
+        {"text": "The talks began in 2019.", "quantities": []},
+    ]
+    path = tmp_path / "NewsQuant.json"
+    path.write_text(json.dumps(items), encoding="utf-8")
+    result = evaluate(path)
+    assert result["n_gold"] == 2
+    assert result["value_f1"] == pytest.approx(1.0)
+    assert result["value_unit_f1"] == pytest.approx(1.0)

@@ -1,0 +1,77 @@
+"""assign_location: the event's own clause first, then its sentence, then a labelled fallback."""
+
+from __future__ import annotations
+
+from newsledger.extract.locate import assign_location
+from newsledger.extract.places import extract_places
+from newsledger.models import Actor, EventMention, Territory
+
+TEXT = ("Ukrainian officials in Kyiv said on Monday that Russian missiles struck Zaporizhzhia overnight. "
+        "Separately, talks resumed. Troops also recaptured Lyman, in the Donetsk region.")
+
+
+def _event(text, trigger, clause, *, territory=None, actor_text="Russian"):
+    t = text.index(trigger)
+    c0 = text.index(clause)
+    sent_start = text.rfind(". ", 0, t)
+    sent_start = 0 if sent_start < 0 else sent_start + 2
+    sent_end = text.find(".", t) + 1
+    return EventMention(
+        article_id="a1", event_type="ASSAULT", mode=None, actor=[Actor(name="Russia", text=actor_text)],
+        recipient=[], modality="asserted", trigger=trigger, trigger_start=t, trigger_end=t + len(trigger),
+        sentence=text[sent_start:sent_end], sent_start=sent_start, sent_end=sent_end,
+        clause_start=c0, clause_end=c0 + len(clause), territory=territory)
+
+
+def _places(nlp, make_article, text):
+    art = make_article(text)
+    return extract_places(nlp(art.text), art)
+
+
+def test_place_in_the_clause_not_the_first_place(nlp, make_article):
+    places = _places(nlp, make_article, TEXT)
+    ev = _event(TEXT, "struck", "Russian missiles struck Zaporizhzhia overnight")
+    loc = assign_location(ev, places)
+    assert loc is not None and loc.name.startswith("Zaporizh") and loc.precision == "town"
+    assert loc.reason is None
+
+
+def test_sentence_fallback_says_so(nlp, make_article):
+    places = _places(nlp, make_article, TEXT)
+    ev = _event(TEXT, "said", "Ukrainian officials")
+    loc = assign_location(ev, places)
+    assert loc is not None and loc.name == "Kyiv"
+    assert "sentence" in (loc.reason or "")
+
+
+def test_no_place_in_sentence_falls_back_to_region_with_reason(nlp, make_article):
+    places = _places(nlp, make_article, TEXT)
+    ev = _event(TEXT, "resumed", "talks resumed", actor_text=None)
+    loc = assign_location(ev, places)
+    assert loc is not None and loc.reason and "article" in loc.reason
+    assert loc.precision in ("admin1", "country")
+    assert loc.score is not None and loc.score < 0.5
+
+
+def test_territory_place_is_the_location(nlp, make_article):
+    places = _places(nlp, make_article, TEXT)
+    ev = _event(TEXT, "recaptured", "Troops also recaptured Lyman", territory=Territory(place="Lyman",
+                                                                                          gained_by="UKR"))
+    loc = assign_location(ev, places)
+    assert loc is not None and loc.name == "Lyman" and loc.admin1 == "Donetsk"
+    assert loc.reason == "territory place"
+
+
+def test_no_places_gives_none():
+    text = "Talks resumed on Monday."
+    ev = _event(text, "resumed", "Talks resumed")
+    assert assign_location(ev, []) is None
+
+
+def test_actor_country_is_not_the_scene(nlp, make_article):
+    text = "Russia shelled the outskirts overnight, officials said."
+    places = _places(nlp, make_article, text)
+    ev = _event(text, "shelled", "Russia shelled the outskirts overnight", actor_text="Russia")
+    loc = assign_location(ev, places)
+    # The only place is the actor itself: no silent country centroid from the clause.
+    assert loc is None or (loc.reason is not None and "country" in loc.reason)
