@@ -35,4 +35,5 @@ CATALOGUE: dict[str, str] = {
     "E109": "path does not exist",
     "E200": "database error",
     "E300": "evaluation data not found or unreadable",
+    "E400": "batch mode: Ray not installed, or batch output unreadable",
 }
