@@ -5,8 +5,10 @@ from __future__ import annotations
 import logging
 import math
 from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import chain
 
 import numpy as np
 
@@ -72,6 +74,9 @@ class StoryClusterer:
         self._index: dict[str, list[int]] = defaultdict(list)
         self._df: Counter = Counter()
         self._n_docs = 0
+        # idf values for the current document counts; cleared whenever they change (`_count`), so one
+        # assignment computes each term's idf once instead of once per candidate pair
+        self._idf_memo: dict[str, float] = {}
 
     # -- features -------------------------------------------------------------------------------
     def features(self, article: Article, names: set[str] | None = None
@@ -91,29 +96,38 @@ class StoryClusterer:
             self._cache.popitem(last=False)
         return terms, found, vec
 
-    def _idf(self, term: str) -> float:
-        return math.log((1 + self._n_docs) / (1 + self._df.get(term, 0))) + 1.0
+    def _idf_table(self, keys: Iterable[str]) -> dict[str, float]:
+        """The idf memo with every key in `keys` filled in (valid until the next `_count`)."""
+        memo, n, df = self._idf_memo, self._n_docs, self._df
+        for k in keys:
+            if k not in memo:
+                memo[k] = math.log((1 + n) / (1 + df.get(k, 0))) + 1.0
+        return memo
 
     def pair_similarity(self, terms: Counter, names: set[str], vec: np.ndarray | None, m: _Member) -> float:
         """Similarity of an article's features to one earlier article (before time decay)."""
-        idf = {k: self._idf(k) for k in set(terms) | set(m.terms)}
+        idf = self._idf_table(chain(terms, m.terms))
         text = _cosine(terms, m.terms, idf)
         if vec is not None and m.vec is not None:
             text = 0.5 * text + 0.5 * max(0.0, (float(vec @ m.vec) - EMB_FLOOR) / (1.0 - EMB_FLOOR))
         name_sim = 0.0
         if names and m.names:  # idf-weighted Dice: a shared rare name counts more than "Washington"
-            shared = sum(self._idf("n:" + n) for n in names & m.names)
-            total = sum(self._idf("n:" + n) for n in names) + sum(self._idf("n:" + n) for n in m.names)
+            nidf = self._idf_table("n:" + n for n in chain(names, m.names))
+            shared = sum(nidf["n:" + n] for n in names & m.names)
+            total = sum(nidf["n:" + n] for n in names) + sum(nidf["n:" + n] for n in m.names)
             name_sim = 2 * shared / total
         return W_NAMES * name_sim + W_TEXT * text
 
     def centroid_similarity(self, terms: Counter, names: set[str], story_id: str) -> float:
         """Similarity of an article to the summed profile of a story (its terms and names)."""
         c_terms, c_names = self.centroids[story_id]
-        idf = {k: self._idf(k) for k in set(terms) | set(c_terms)}
+        idf = self._idf_table(chain(terms, c_terms))
         text = _cosine(terms, c_terms, idf)
-        nidf = {k: self._idf("n:" + k) for k in set(names) | set(c_names)}
-        name_sim = _cosine(Counter(names), c_names, nidf) if names else 0.0
+        name_sim = 0.0
+        if names:
+            self._idf_table("n:" + k for k in chain(names, c_names))
+            nidf = {k: self._idf_memo["n:" + k] for k in set(names) | set(c_names)}
+            name_sim = _cosine(Counter(names), c_names, nidf)
         return W_NAMES * name_sim + W_TEXT * text
 
     def _decay(self, a: datetime | None, b: datetime | None) -> float:
@@ -142,6 +156,7 @@ class StoryClusterer:
             self._index[f"t:{t}"].append(i)
 
     def _count(self, terms: Counter, names: set[str]) -> None:
+        self._idf_memo.clear()
         self._n_docs += 1
         self._df.update(terms.keys())
         self._df.update("n:" + n for n in names)
