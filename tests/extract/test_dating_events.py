@@ -112,3 +112,21 @@ def test_future_date_is_not_inherited(make_article):
     second = "Shelling went on near the port."
     m = dated(make_article(text), mention(text, "Shelling", second))
     assert (m.date, m.date_precision) == ("2022-10-03", "publication")
+
+
+def test_wire_dateline_does_not_date_the_lead_event() -> None:
+    from datetime import datetime
+
+    from newsledger.extract.dating import assign_date
+    from newsledger.models import Article, EventMention
+    from newsledger.resolve.timex import find_timexes
+
+    text = ("KHARKIV, May 3 (Test Wire) - Ukrainian troops retook the village of Ruska Lozova on Sunday, "
+            "the regional governor said.")
+    art = Article(article_id="d1", text=text, published=datetime(2022, 5, 3, 9, 0))
+    start = text.index("retook")
+    m = EventMention(article_id="d1", event_type="ASSAULT", mode=None, actor=[], recipient=[],
+                     modality="reported", trigger="retook", trigger_start=start, trigger_end=start + 6,
+                     sentence=text, sent_start=0, sent_end=len(text), clause_start=0, clause_end=len(text))
+    assign_date(m, find_timexes(text, art.published), art)
+    assert m.date == "2022-05-01" and m.date_text == "Sunday"

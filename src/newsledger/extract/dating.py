@@ -22,6 +22,16 @@ _REPORTED_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|reported|stated|confirmed|claimed)\s+(?:on\s+)?$", re.IGNORECASE)
 _REPORTED_AFTER = re.compile(r"^\s*(?:,\s*)?(?:said|told|announced|reported|confirmed)\b", re.IGNORECASE)
 _UNDATED_VALUES = ("PAST_REF", "FUTURE_REF")
+# A wire dateline ("KYIV, Oct 2 (Meridian Wire) -"): its date is when the story was filed, not when the
+# events in the lead happened, so it must not date them.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'\u2019-]{1,40}(?:, [A-Z][A-Za-z .]{1,30})?, [A-Z][a-z]{2,8}\.? \d{1,2}"
+                       r"(?:, \d{4})?(?: \([^)\n]{1,40}\))? ?[-\u2013\u2014]")
+
+
+def _dateline_end(text: str) -> int:
+    """End offset of the article's wire dateline, or 0 when it has none."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
 
 
 def _usable(t: TimeMention) -> bool:
@@ -66,7 +76,8 @@ def assign_date(mention: EventMention, times: list[TimeMention], article: Articl
     null and `date_reason` says why. An expression that cannot be anchored (no publication date) leaves
     the date null rather than falling back to a guess.
     """
-    usable = sorted((t for t in times if _usable(t)), key=lambda t: t.start)
+    dateline = _dateline_end(article.text)
+    usable = sorted((t for t in times if _usable(t) and t.start >= dateline), key=lambda t: t.start)
     trig = (mention.trigger_start, mention.trigger_end)
 
     in_clause = [t for t in usable if t.start >= mention.clause_start and t.end <= mention.clause_end]
