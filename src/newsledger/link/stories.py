@@ -52,11 +52,13 @@ def _cosine(a: Counter, b: Counter, idf: dict[str, float]) -> float:
         return 0.0
     if len(a) > len(b):
         a, b = b, a
-    dot = sum(v * b[k] * idf[k] ** 2 for k, v in a.items() if k in b)
+    # fsum: exactly rounded whatever the order, so a set's hash order (PYTHONHASHSEED) cannot flip a
+    # threshold decision between two runs
+    dot = math.fsum(v * b[k] * idf[k] ** 2 for k, v in a.items() if k in b)
     if not dot:
         return 0.0
-    na = math.sqrt(sum((v * idf[k]) ** 2 for k, v in a.items()))
-    nb = math.sqrt(sum((v * idf[k]) ** 2 for k, v in b.items()))
+    na = math.sqrt(math.fsum((v * idf[k]) ** 2 for k, v in a.items()))
+    nb = math.sqrt(math.fsum((v * idf[k]) ** 2 for k, v in b.items()))
     return dot / (na * nb)
 
 
@@ -113,8 +115,8 @@ class StoryClusterer:
         name_sim = 0.0
         if names and m.names:  # idf-weighted Dice: a shared rare name counts more than "Washington"
             nidf = self._idf_table("n:" + n for n in chain(names, m.names))
-            shared = sum(nidf["n:" + n] for n in names & m.names)
-            total = sum(nidf["n:" + n] for n in names) + sum(nidf["n:" + n] for n in m.names)
+            shared = math.fsum(nidf["n:" + n] for n in names & m.names)
+            total = math.fsum(nidf["n:" + n] for n in chain(names, m.names))
             name_sim = 2 * shared / total
         return W_NAMES * name_sim + W_TEXT * text
 
