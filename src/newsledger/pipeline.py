@@ -73,14 +73,19 @@ def ingest_paths(paths: Iterable[str | Path], settings: Settings, store: Store |
         pending.append(_submit(batch, store, settings, report))
         while pending:
             _finish(pending.popleft(), store, settings, report, progress)
-        if report.stored or store.unmerged_mentions():
-            report.events = rebuild_events(store, settings)
-        else:
-            report.events = store.count("events")
+        finish_events(store, settings, report)
     finally:
         if own:
             store.close()
     return report
+
+
+def finish_events(store: Store, settings: Settings, report: IngestReport) -> None:
+    """Merge events when anything new was stored (or an earlier run died before merging); else count them."""
+    if report.stored or store.unmerged_mentions():
+        report.events = rebuild_events(store, settings)
+    else:
+        report.events = store.count("events")
 
 
 @dataclass

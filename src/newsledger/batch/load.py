@@ -9,7 +9,7 @@ from pathlib import Path
 from newsledger.batch.records import result_from_json
 from newsledger.errors import InputError, NewsledgerError
 from newsledger.models import ArticleResult
-from newsledger.pipeline import BATCH_ARTICLES, IngestReport, rebuild_events, store_results
+from newsledger.pipeline import BATCH_ARTICLES, IngestReport, finish_events, store_results
 from newsledger.settings import Settings
 from newsledger.store import Store, open_store
 
@@ -61,10 +61,7 @@ def load_dir(directory: Path, settings: Settings, store: Store | None = None,
                 store_results(results, store, settings, report)
             if progress:
                 progress(len(chunk))
-        if report.stored or store.unmerged_mentions():
-            report.events = rebuild_events(store, settings)
-        else:
-            report.events = store.count("events")
+        finish_events(store, settings, report)
     finally:
         if own:
             store.close()
