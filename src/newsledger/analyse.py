@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from newsledger.extract.dating import assign_date
 from newsledger.extract.events import extract_events
 from newsledger.extract.figures import extract_figures
-from newsledger.extract.locate import assign_location
+from newsledger.extract.locate import assign_location, inherit_locations
 from newsledger.extract.places import extract_places
 from newsledger.extract.quotes import extract_quotes
 from newsledger.extract.times import extract_times
@@ -52,6 +52,10 @@ def analyse_doc(doc: Doc, article: Article) -> ArticleResult:
             assign_date(m, times, article)
         except Exception:  # noqa: BLE001
             log.exception("dating an event failed in article %s", article.article_id)
+    try:
+        inherit_locations(mentions)
+    except Exception:  # noqa: BLE001
+        log.exception("carrying event locations over failed in article %s", article.article_id)
     quotes = _guarded("quotes", article, extract_quotes, doc, article)
     figures = _guarded("figures", article, extract_figures, doc, article, quotes)
     sentences = [trimmed_bounds(s) for s in doc.sents]

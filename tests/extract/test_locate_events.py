@@ -75,3 +75,29 @@ def test_actor_country_is_not_the_scene(nlp, make_article):
     loc = assign_location(ev, places)
     # The only place is the actor itself: no silent country centroid from the clause.
     assert loc is None or (loc.reason is not None and "country" in loc.reason)
+
+
+def test_place_named_just_before_the_sentence_places_the_event(nlp, make_article) -> None:
+    from newsledger.extract.events import extract_events
+    from newsledger.extract.locate import assign_location, inherit_locations
+    from newsledger.extract.places import extract_places
+
+    art = make_article("Talks in Istanbul ended on Friday. Russian missiles struck the port of Odesa on Saturday, "
+                       "officials said, after the deal with Moscow. Two missiles hit the port's grain terminal.",
+                       "2022-07-23")
+    doc = nlp(art.text)
+    places = extract_places(doc, art)
+    mentions = extract_events(doc, art)
+    for m in mentions:
+        m.location = assign_location(m, places)
+    inherit_locations(mentions)
+    hit = next(m for m in mentions if m.trigger.startswith("hit"))
+    assert hit.location is not None and hit.location.name == "Odesa"
+    assert "event just before" in (hit.location.reason or "")
+    separately = make_article("Russian missiles struck Odesa on Saturday. Separately, talks resumed in earnest.")
+    doc = nlp(separately.text)
+    mentions = extract_events(doc, separately)
+    for m in mentions:
+        m.location = assign_location(m, extract_places(doc, separately))
+    inherit_locations(mentions)
+    assert all("event just before" not in (m.location.reason or "") for m in mentions if m.location)

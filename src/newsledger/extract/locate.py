@@ -19,7 +19,16 @@ _LOCATIVE = re.compile(r"\b(in|inside|across|throughout|within|into|near|at|on|t
 # How much a fallback is trusted relative to a place read from the event's own words. Set by hand:
 # a sentence-level place is usually right, an article-level one often is not.
 SENTENCE_FACTOR = 0.8
+PRECEDING_FACTOR = 0.6
 ARTICLE_FACTOR = 0.4
+# How far back (characters) an event located by its own words still places a later, unlocated event: about
+# two wire sentences ("Missiles struck the port of Odesa. Two hit its grain terminal."). Set by hand on our
+# example stories; beyond that the story has usually moved on.
+PRECEDING_CHARS = 400
+# Reasons of the article-level fallbacks (main region, main country), which a preceding event may override.
+_FALLBACK_PREFIX = "no place in the event's sentence"
+# A sentence that opens like this has changed the subject: the place before it does not carry over.
+_TOPIC_SHIFT = re.compile(r"^\W*(separately|meanwhile|elsewhere|in other|in a separate|on another)\b", re.I)
 
 
 def _usable(p: PlaceMention) -> bool:
@@ -77,7 +86,8 @@ def _broader(loc: Location) -> Location:
 def assign_location(mention: EventMention, places: list[PlaceMention]) -> Location | None:
     """The event's Location: its territory, else a place in its clause, else in its sentence, else
     the article's main region with lower score and a `reason`; None (never a silent country) when
-    the article names no usable place."""
+    the article names no usable place. `inherit_locations` then lets a preceding event's place win over
+    the article-level fallback."""
     usable = [p for p in places if _usable(p) and p.article_id in ("", mention.article_id)]
     terr = _territory_place(mention, usable)
     if terr is not None:
@@ -122,3 +132,30 @@ def _article_fallback(usable: list[PlaceMention]) -> Location | None:
         return None
     return gaz.location(i, ARTICLE_FACTOR * 0.5,
                         reason="no place in the event's sentence; the article's main country (low precision)")
+
+
+def inherit_locations(mentions: list[EventMention]) -> None:
+    """Give an event placed only by the article-level fallback the place of the event just before it.
+
+    The preceding event must be located by its own words (clause, sentence or territory), end at most
+    PRECEDING_CHARS before this event's sentence, and this sentence must not open with a change of subject
+    ("Separately, ...").
+    """
+    def fallback(m: EventMention) -> bool:
+        return m.location is None or (m.location.reason or "").startswith(_FALLBACK_PREFIX)
+
+    own = [m for m in mentions if not fallback(m)]
+    for m in mentions:
+        if not fallback(m):
+            continue
+        if _TOPIC_SHIFT.match(m.sentence):
+            continue
+        before = [o for o in own if o.sent_end <= m.sent_start and m.sent_start - o.sent_end <= PRECEDING_CHARS]
+        if not before:
+            continue
+        # the latest sentence, and in it the first event: the main clause, not a trailing "after X signed ..."
+        loc = max(before, key=lambda o: (o.sent_end, -o.trigger_start)).location
+        if loc is None:
+            continue
+        m.location = replace(loc, score=_scaled(loc.score, PRECEDING_FACTOR),
+                             reason="no place in the event's sentence; the place of the event just before it")
