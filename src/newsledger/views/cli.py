@@ -39,7 +39,7 @@ app = typer.Typer(help="Turn news articles into a sourced, dated, geolocated rec
                   no_args_is_help=True, add_completion=False)
 # Wide enough for the events table when output goes to a file or a pipe (rich would assume 80 columns).
 console = Console(width=None if sys.stdout.isatty() else 170)
-err = Console(stderr=True)
+err = Console(stderr=True, width=None if sys.stderr.isatty() else 170)
 
 # Modules that add their own commands with a `register(app)` function (views, batch).
 COMMAND_MODULES = ("newsledger.views.cli_views", "newsledger.batch.cli")
