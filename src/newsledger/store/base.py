@@ -6,7 +6,6 @@ placeholder translation (see `Store._sql`).
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -198,15 +197,6 @@ class Store:
                 for r in fresh for t in _unique(r.times)])
         return len(fresh)
 
-    def set_links(self, links: dict[str, dict[str, Any]]) -> None:
-        """Record copy and story verdicts: {article_id: {copy_group, copy_kind, copy_of, copy_score, story_id}}."""
-        with self.transaction():
-            self._update_links(links)
-
-    def _update_links(self, links: dict[str, dict[str, Any]]) -> None:
-        self.update_rows("articles", "article_id", LINK_COLS,
-                         [(*(v.get(c) for c in LINK_COLS), k) for k, v in links.items()])
-
     def replace_events(self, events: list[Event], mention_event: dict[str, str],
                        source_mentions: dict[tuple[str, int, str | None], str] | None = None) -> None:
         """Swap in a new set of merged events (and the mention->event map) in one transaction.
@@ -330,7 +320,3 @@ def _article_from_row(r: dict[str, Any]) -> Article:
     return Article(article_id=r["article_id"], text=r["text"], title=r["title"], url=r["url"],
                    outlet=r["outlet"], published=r["published"], published_has_time=bool(r["published_has_time"]),
                    language=r["language"] or "en", source_path=r["source_path"], date_reason=r["date_reason"])
-
-
-def loads_record(text: str) -> dict[str, Any]:
-    return json.loads(text)

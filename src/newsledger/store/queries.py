@@ -126,6 +126,14 @@ def _article_filters(f: Filters, alias: str = "a") -> tuple[list[str], list[Any]
     return where, params
 
 
+def _select(store: Store, sql: str, where: list[str], params: list[Any], order: str,
+            f: Filters) -> list[dict[str, Any]]:
+    """Run a listing: its filters, its order, then the page the filters ask for."""
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return store.query(_page(f"{sql} ORDER BY {order}", params, f), params)
+
+
 def list_quotes(store: Store, f: Filters) -> list[dict[str, Any]]:
     where, params = _article_filters(f)
     if f.speaker:
@@ -134,9 +142,7 @@ def list_quotes(store: Store, f: Filters) -> list[dict[str, Any]]:
     sql = ("SELECT q.quote_id, q.speaker, q.speaker_role, q.text, q.kind, q.cue, q.article_id, "
            "q.start_char AS start, q.end_char AS \"end\", q.sentence, a.outlet, a.url, "
            "CAST(a.published AS VARCHAR) AS published FROM quotes q JOIN articles a USING (article_id)")
-    sql += (" WHERE " + " AND ".join(where)) if where else ""
-    sql = _page(sql + " ORDER BY a.published DESC NULLS LAST, q.article_id, q.start_char", params, f)
-    return store.query(sql, params)
+    return _select(store, sql, where, params, "a.published DESC NULLS LAST, q.article_id, q.start_char", f)
 
 
 def list_figures(store: Store, f: Filters) -> list[dict[str, Any]]:
@@ -145,9 +151,7 @@ def list_figures(store: Store, f: Filters) -> list[dict[str, Any]]:
            "f.subject, f.claimed_by, f.article_id, f.start_char AS start, f.end_char AS \"end\", f.sentence, "
            "a.outlet, a.url, CAST(a.published AS VARCHAR) AS published "
            "FROM figures f JOIN articles a USING (article_id)")
-    sql += (" WHERE " + " AND ".join(where)) if where else ""
-    sql = _page(sql + " ORDER BY a.published DESC NULLS LAST, f.article_id, f.start_char", params, f)
-    return store.query(sql, params)
+    return _select(store, sql, where, params, "a.published DESC NULLS LAST, f.article_id, f.start_char", f)
 
 
 def list_articles(store: Store, f: Filters) -> list[dict[str, Any]]:
@@ -155,9 +159,7 @@ def list_articles(store: Store, f: Filters) -> list[dict[str, Any]]:
     sql = ("SELECT a.article_id, a.title, a.outlet, a.url, CAST(a.published AS VARCHAR) AS published, "
            "a.date_reason, a.source_path, a.copy_group, a.copy_kind, a.copy_of, a.story_id, "
            "length(a.text) AS chars FROM articles a")
-    sql += (" WHERE " + " AND ".join(where)) if where else ""
-    sql = _page(sql + " ORDER BY a.published DESC NULLS LAST, a.article_id", params, f)
-    return store.query(sql, params)
+    return _select(store, sql, where, params, "a.published DESC NULLS LAST, a.article_id", f)
 
 
 def territory_events(store: Store, place: str) -> list[Event]:

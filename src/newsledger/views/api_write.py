@@ -9,7 +9,6 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Header, HTTPException, Request
 from pydantic import BaseModel, Field
 
-from newsledger import CODER_VERSION
 from newsledger.errors import NewsledgerError
 from newsledger.ingest.metadata import build_article
 from newsledger.models import Article
@@ -55,22 +54,20 @@ def require_token(request: Request,
 def ingest_articles(articles: list[Article], store: Store, settings: Settings) -> dict[str, Any]:
     """Analyse, link and store new articles in one transaction, then re-merge events; returns counts."""
     from newsledger.analyse import analyse
-    from newsledger.pipeline import link_batch, rebuild_events
+    from newsledger.pipeline import IngestReport, finish_events, store_results
 
     unique: dict[str, Article] = {}
     for a in articles:
         unique.setdefault(a.article_id, a)
     known = store.known_ids(unique)
     todo = [a for a in unique.values() if a.article_id not in known]
-    stored = mentions = 0
+    report = IngestReport()
     if todo:
-        results = list(analyse(todo, settings))
-        links = link_batch(todo, results, store, settings)
-        stored = store.write_results(results, CODER_VERSION, links)
-        mentions = sum(len(r.mentions) for r in results)
-    events = rebuild_events(store, settings) if stored else store.count("events")
-    return {"received": len(articles), "stored": stored, "already_stored": len(articles) - stored,
-            "mentions": mentions, "events": events, "article_ids": [a.article_id for a in articles]}
+        store_results(list(analyse(todo, settings)), store, settings, report)
+    finish_events(store, settings, report)
+    return {"received": len(articles), "stored": report.stored, "already_stored": len(articles) - report.stored,
+            "mentions": report.mentions, "events": report.events,
+            "article_ids": [a.article_id for a in articles]}
 
 
 def _build(items: list[ArticleIn], max_chars: int) -> list[Article]:
