@@ -42,9 +42,18 @@ class IngestReport:
 ProgressFn = Callable[[int], None]
 
 
+def _log_error(error: NewsledgerError) -> None:
+    log.error("%s", error)
+
+
 def ingest_paths(paths: Iterable[str | Path], settings: Settings, store: Store | None = None,
-                 progress: ProgressFn | None = None) -> IngestReport:
-    """Ingest every article under `paths` into the store; safe to re-run (stored ids are skipped)."""
+                 progress: ProgressFn | None = None,
+                 on_error: Callable[[NewsledgerError], None] | None = None) -> IngestReport:
+    """Ingest every article under `paths` into the store; safe to re-run (stored ids are skipped).
+
+    Each bad input is collected in the report and passed to `on_error` as it is met (the CLI prints it);
+    without a callback it is logged, so a library caller never loses it silently.
+    """
     own = store is None
     store = store or open_store(settings.db)
     report = IngestReport()
@@ -56,7 +65,7 @@ def ingest_paths(paths: Iterable[str | Path], settings: Settings, store: Store |
         pending: deque[_Pending] = deque()
         for item in iter_articles(paths, settings.max_article_chars):
             if isinstance(item, NewsledgerError):
-                log.error("%s", item)
+                (on_error or _log_error)(item)
                 report.errors.append(item)
                 continue
             report.read += 1

@@ -111,6 +111,18 @@ def test_rss_items_become_articles(tmp_path: Path) -> None:
     assert arts[0].text == WIRE and arts[1].published is None
 
 
+def test_rss_with_html_named_entities_is_not_an_error(tmp_path: Path) -> None:
+    """&nbsp; and &eacute; are undefined in XML but every feed reader means them: no E105, text decoded."""
+    f = tmp_path / "entities.rss"
+    f.write_text(f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Wire &amp; Co</title>
+<item><title>Push &mdash; north</title><description>{WIRE}&nbsp;Caf&eacute; owners stayed.</description></item>
+</channel></rss>""", encoding="utf-8")
+    arts, errs = _read([f])
+    assert not errs
+    assert arts[0].title == "Push \u2014 north" and arts[0].outlet == "Wire & Co"
+    assert "Caf\u00e9 owners" in arts[0].text and "&nbsp;" not in arts[0].text
+
+
 def test_broken_rss_is_an_error(tmp_path: Path) -> None:
     f = tmp_path / "broken.rss"
     f.write_text("<?xml version='1.0'?><rss><channel><title>x</title><item><title>oops", encoding="utf-8")

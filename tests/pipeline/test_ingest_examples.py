@@ -117,6 +117,7 @@ def test_bad_file_in_batch_is_reported_and_the_rest_stored(tmp_path: Path) -> No
     result = CliRunner().invoke(app, ["ingest", str(src), "--db", db, "--quiet"])
     assert result.exit_code == 1
     assert "broken.jsonl:2" in result.output and "empty.md" in result.output
+    assert result.output.count("broken.jsonl:2") == 1, "each bad input is reported once, not logged again"
     with open_store(db) as s:
         assert s.count("articles") == 2
 

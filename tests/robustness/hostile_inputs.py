@@ -80,7 +80,7 @@ def hostile_cases(huge: bool = True) -> list[HostileCase]:
         HostileCase("jsonl with a nul-padded line", "torn.jsonl", nul_line.encode(), ("E101",), articles=2,
                     lines=(2,)),
         HostileCase("jsonl with one latin-1 line", "mixed.jsonl", latin_line, ("E101",), articles=2, lines=(2,)),
-        HostileCase("rss with html entities", "entities.rss", rss_entities.encode(), ("E105",), articles=1),
+        HostileCase("rss with html entities", "entities.rss", rss_entities.encode(), (), articles=1),
         HostileCase("rss billion laughs", "laughs.xml", _laughs().encode(), ("E105",), articles=1),
         HostileCase("rss external entity", "xxe.rss", xxe.encode(), (), articles=1),
         HostileCase("front matter nonsense date", "smarch.md",

@@ -6,6 +6,7 @@ import json
 import logging
 import re
 from collections.abc import Iterator
+from html.entities import name2codepoint
 from typing import Any
 
 import yaml
@@ -129,7 +130,7 @@ def read_feed(text: str, path: str) -> Iterator[ReadResult]:
     import feedparser
 
     try:
-        parsed = feedparser.parse(text)
+        parsed = feedparser.parse(_numeric_entities(text))
     except (ValueError, OverflowError, RecursionError) as exc:  # e.g. a character reference past U+10FFFF
         yield InputError("E105", f"feed could not be parsed: {exc.__class__.__name__}: {exc}", path=path)
         return
@@ -152,6 +153,23 @@ def read_feed(text: str, path: str) -> Iterator[ReadResult]:
             yield build_article(body, meta, f"{path}#item{i}")
         except InputError as exc:
             yield exc
+
+
+# HTML's named entities (&nbsp; &eacute; ...) are undefined in XML, so a feed that uses them is "malformed"
+# to the XML parser although every reader of feeds means them; XML's own five are left alone.
+_XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
+_NAMED_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _numeric_entities(text: str) -> str:
+    """Rewrite HTML named entities as numeric character references, which XML accepts."""
+    def repl(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name in _XML_ENTITIES or name not in name2codepoint:
+            return m.group(0)
+        return f"&#{name2codepoint[name]};"
+
+    return _NAMED_ENTITY.sub(repl, text) if "&" in text else text
 
 
 def _strip_tags(html: str) -> str:

@@ -94,12 +94,11 @@ def ingest(
                       TextColumn("articles"), TimeElapsedColumn(), console=err, disable=quiet,
                       transient=True) as bar:
             task = bar.add_task("ingest", total=None)
-            report = ingest_paths(paths, settings, progress=lambda n: bar.advance(task, n))
+            report = ingest_paths(paths, settings, progress=lambda n: bar.advance(task, n),
+                                  on_error=lambda e: err.print(f"[yellow]skipped:[/] {e}"))
     except NewsledgerError as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2) from exc
-    for e in report.errors:
-        err.print(f"[yellow]skipped:[/] {e}")
     msg = (f"read {report.read} articles: {report.stored} stored, {report.already_stored} already stored "
            f"(no-op); {report.mentions} event mentions; store now holds {report.events} events")
     if report.errors:
