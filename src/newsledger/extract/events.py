@@ -119,11 +119,23 @@ def _verb_cue(tok: Token) -> tuple[str, str | None, Token | None] | None:
         if lemma == "strike" and any(c.dep_ == "nsubj" and lem(c) in ("worker", "union", "employee",
                                      "teacher", "miner", "doctor", "nurse") for c in tok.children):
             return ("PROTEST", "strike", None)
+        if lemma == "target" and (
+                any(c.dep_ == "nsubj" and lem(c) in _MEASURE_SUBJECTS for c in tok.children)
+                or any(lem(o) in _SANCTION_TARGETS for o in objs)):
+            return ("SANCTION", None, None)  # "the measures targeted Russian banks" is no attack
         if lemma == "withdraw" and any(lem(o) in ("ambassador", "envoy", "diplomat", "support", "aid",
                                        "observer", "recognition") for o in objs):
             return ("SANCTION", "withdraw", None)
         return (etype, mode, None)
     return None
+
+
+# "target" is a sanction, not an attack, when measures do it or money and trade are hit (wire usage)
+_MEASURE_SUBJECTS = frozenset({"sanction", "measure", "penalty", "restriction", "ban", "embargo", "package",
+                               "tariff", "order", "regulation", "rule", "control"})
+_SANCTION_TARGETS = frozenset({"bank", "lender", "firm", "company", "business", "oligarch", "exporter", "export",
+                               "import", "asset", "account", "economy", "sector", "entity", "individual",
+                               "manufacturer", "exchange", "fund", "insurer", "shipper", "refinery"})
 
 
 def _territory_head(c: Cand) -> Token:
