@@ -167,6 +167,21 @@ def test_withdrawal_noun_and_possessive_forces(code):
     assert (ev.territory.place, ev.territory.lost_by) == ("Kherson", "RUS")
 
 
+def test_dateline_is_not_the_antecedent_and_the_city_is_not_the_river(code):
+    _, events = code("KYIV, Nov 11 (Meridian Wire) - Russia said on Friday it had completed the withdrawal of its "
+                     "forces from the city of Kherson to the eastern bank of the Dnipro river, and Ukrainian "
+                     "troops entered the city hours later.")
+    changes = {(e.territory.place, e.territory.gained_by, e.territory.lost_by)
+               for e in events if e.territory is not None}
+    assert changes == {("Kherson", None, "RUS"), ("Kherson", "UKR", None)}
+
+
+def test_pulled_out_of_the_town_of(code):
+    _, events = code("Russian troops pulled out of the town of Lyman on Saturday.")
+    ev = next(e for e in events if e.territory is not None)
+    assert ev.event_type == "RETREAT" and (ev.territory.place, ev.territory.lost_by) == ("Lyman", "RUS")
+
+
 def test_participle_agent_is_the_actor(code):
     _, events = code("The talks, hosted by Turkey, ended without a deal.")
     host = next(e for e in events if e.event_type == "CONSULT")

@@ -210,8 +210,8 @@ def resolve_pronoun(tok: Token) -> Token | None:
         cur = cur.head
         if lem(cur) in REPORTING | GOVERNING_OWN | GOVERNING_FUTURE:
             subj = [c for c in cur.children if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS]
-            if subj:
-                return subj[0]
+            if subj:  # the nearest: "KYIV, Nov 11 - Russia said it ..." parses the dateline as a subject too
+                return min(subj, key=lambda c: abs(cur.i - c.i))
     return None
 
 

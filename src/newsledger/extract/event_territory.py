@@ -35,15 +35,36 @@ def _place_text(tok: Token) -> str | None:
             if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN":
                 return _span_text(c)
         if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-            # "two days after pulling out of the town": the place named earlier in the same sentence
-            before = [e for e in tok.sent.ents if e.end <= tok.i and e.label_ in PLACE_ENTS
-                      and e.text.lower() not in DEMONYMS]
-            if before:
-                return before[-1].text
+            return _antecedent_place(tok)
         return None
     if tok.ent_type_ in PLACE_ENTS or (tok.pos_ == "PROPN" and tok.ent_type_ in LOOSE_ENTS):
         return _span_text(tok)
     return None
+
+
+# words after a name that make it a physical feature, not a place that changes hands ("the Dnipro river")
+FEATURE_NOUNS = frozenset({"river", "sea", "lake", "bay", "gulf", "strait", "mountains", "mountain", "canal",
+                           "reservoir", "delta", "coast", "bank", "ocean"})
+
+
+def _antecedent_place(tok: Token) -> str | None:
+    """'two days after pulling out of the town': the place named earlier in the same sentence.
+
+    A name introduced with the same noun ("the city of Kherson ... entered the city") wins; otherwise the
+    nearest earlier place entity that is not a river or sea ("the Dnipro river") or a demonym.
+    """
+    noun = lem(tok)
+    for prev in reversed(tok.sent[:tok.i - tok.sent.start]):
+        if lem(prev) == noun and prev.i != tok.i:
+            for c in prev.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    named = [p for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+                    if named:
+                        return _span_text(named[0])
+    before = [e for e in tok.sent.ents if e.end <= tok.i and e.label_ in PLACE_ENTS
+              and e.text.lower() not in DEMONYMS
+              and not (e.end < len(tok.doc) and tok.doc[e.end].lower_ in FEATURE_NOUNS)]
+    return before[-1].text if before else None
 
 
 def _span_text(tok: Token) -> str:
@@ -74,6 +95,9 @@ def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
         for c in h.children:
             if c.dep_ in ("prep", "agent") and c.lower_ in preps:
                 out.extend(p for p in c.children if p.dep_ == "pobj")
+                if c.lower_ == "out":  # "out of the town" parsed as out -> of -> town
+                    out.extend(p for q in c.children if q.dep_ == "prep" and q.lower_ == "of"
+                               for p in q.children if p.dep_ == "pobj")
     return out
 
 
@@ -96,7 +120,8 @@ def find_territory(verb: Token, actor_code: str | None, resolve_code) -> Territo
                 if place:
                     return Territory(place=place, gained_by=actor_code, lost_by=None)
         return None
-    prt = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    prt = {c.lower_ for c in verb.children  # "pulled out of X" is parsed with "out" as a particle or a preposition
+           if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("out", "back"))}
     objs = _objects(verb)
     # "X fell to Y": the subject is the place
     if lemma == "fall" and _prep_objects(verb, ("to", "into")):
@@ -135,7 +160,8 @@ def find_territory(verb: Token, actor_code: str | None, resolve_code) -> Territo
             return None
         if lemma == "hand" and "over" not in prt:
             return None
-        cands = _prep_objects(verb, ("from", "out")) + (objs if lemma in ("abandon", "cede", "evacuate",
+        preps = ("from", "out", "of") if "out" in prt else ("from", "out")  # "pulled out of the town of X"
+        cands = _prep_objects(verb, preps) + (objs if lemma in ("abandon", "cede", "evacuate",
                                                                         "surrender", "leave", "lose", "hand")
                                                        else [])
         for o in cands:
