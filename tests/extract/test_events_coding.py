@@ -182,6 +182,15 @@ def test_pulled_out_of_the_town_of(code):
     assert ev.event_type == "RETREAT" and (ev.territory.place, ev.territory.lost_by) == ("Lyman", "RUS")
 
 
+def test_event_measured_from_is_background_unless_dated(code):
+    _, events = code("The United States imposed sanctions on Friday, marking a year since Russia invaded Ukraine.")
+    assert [e.event_type for e in events] == ["SANCTION"]
+    _, events = code("Washington announced sanctions on Friday, the first anniversary of the invasion of Ukraine.")
+    assert "ASSAULT" not in {e.event_type for e in events}
+    _, events = code("It was the heaviest shelling since Russian troops captured Izium in March.")
+    assert any(e.territory is not None and e.territory.place == "Izium" for e in events)
+
+
 def test_participle_agent_is_the_actor(code):
     _, events = code("The talks, hosted by Turkey, ended without a deal.")
     host = next(e for e in events if e.event_type == "CONSULT")

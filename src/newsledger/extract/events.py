@@ -193,7 +193,21 @@ def _candidates(sent: Span) -> list[Cand]:
     for c in cands.values():
         if c.etype in ("ASSAULT", "RETREAT"):
             c.territory = find_territory(_territory_head(c), None, lambda _t: None) is not None
-    return sorted(cands.values(), key=lambda c: c.trigger.i)
+    return sorted((c for c in cands.values() if not _background(c)), key=lambda c: c.trigger.i)
+
+
+def _background(c: Cand) -> bool:
+    """A past event the sentence only measures time from, with no date of its own.
+
+    "marking a year since Russia invaded Ukraine", "the first anniversary of the invasion": coding these
+    would date the invasion to the day of the report; "since Russian troops captured the city in March"
+    keeps its event, because it says when.
+    """
+    if c.trigger.dep_ == "pobj" and c.trigger.head.lower_ == "of" and lem(c.trigger.head.head) == "anniversary":
+        return True
+    if any(ch.dep_ == "mark" and ch.lower_ == "since" for ch in c.verb.children):
+        return not any(t.ent_type_ == "DATE" for t in c.verb.subtree)
+    return False
 
 
 def _link_governors(cands: list[Cand]) -> None:
