@@ -191,6 +191,13 @@ def test_event_measured_from_is_background_unless_dated(code):
     assert any(e.territory is not None and e.territory.place == "Izium" for e in events)
 
 
+def test_shared_videos_are_no_cooperation(code):
+    _, events = code("Residents waved flags in the square, according to videos shared on social media.")
+    assert "COOPERATE" not in {e.event_type for e in events}
+    _, events = code("Britain and France shared satellite images with Kyiv on Monday.")
+    assert "COOPERATE" in {e.event_type for e in events}
+
+
 def test_participle_agent_is_the_actor(code):
     _, events = code("The talks, hosted by Turkey, ended without a deal.")
     host = next(e for e in events if e.event_type == "CONSULT")

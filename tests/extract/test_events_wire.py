@@ -26,6 +26,7 @@ CASES = [
     ("Ukraine's navy sank a Russian patrol boat near Crimea.", "ASSAULT"),
     ('Moldova expelled a Russian diplomat over the incident.', "SANCTION"),
     ('The new measures targeted Russian banks and arms makers.', "SANCTION"),
+    ('Estonia and Finland agreed to share intelligence on Russian naval movements.', "AGREE"),
     ('Washington targeted three Iranian oil exporters with penalties on Monday.', "SANCTION"),
     ('Russian missiles targeted power stations across Ukraine overnight.', "ASSAULT"),
     ('The two presidents spoke by phone on Tuesday.', "CONSULT"),

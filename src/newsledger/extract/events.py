@@ -119,6 +119,9 @@ def _verb_cue(tok: Token) -> tuple[str, str | None, Token | None] | None:
         if lemma == "strike" and any(c.dep_ == "nsubj" and lem(c) in ("worker", "union", "employee",
                                      "teacher", "miner", "doctor", "nurse") for c in tok.children):
             return ("PROTEST", "strike", None)
+        if lemma in ("share", "trade") and ((tok.dep_ == "acl" and lem(tok.head) in _MEDIA_NOUNS) or any(
+                o.dep_ == "nsubjpass" and lem(o) in _MEDIA_NOUNS for o in objs)):
+            return None  # "videos shared on social media" is no cooperation between actors
         if lemma == "target" and (
                 any(c.dep_ == "nsubj" and lem(c) in _MEASURE_SUBJECTS for c in tok.children)
                 or any(lem(o) in _SANCTION_TARGETS for o in objs)):
@@ -130,6 +133,9 @@ def _verb_cue(tok: Token) -> tuple[str, str | None, Token | None] | None:
     return None
 
 
+# what people post, not what governments exchange
+_MEDIA_NOUNS = frozenset({"video", "photo", "image", "footage", "post", "picture", "clip", "meme", "tweet",
+                          "message"})
 # "target" is a sanction, not an attack, when measures do it or money and trade are hit (wire usage)
 _MEASURE_SUBJECTS = frozenset({"sanction", "measure", "penalty", "restriction", "ban", "embargo", "package",
                                "tariff", "order", "regulation", "rule", "control"})
