@@ -183,6 +183,9 @@ VERB_OBJECT: dict[tuple[str, str], Cue] = {
     ("send", "soldier"): ("MOBILIZE", "troops"), ("send", "aid"): ("AID", None), ("send", "weapon"): ("AID", None),
     ("provide", "weapon"): ("AID", None), ("withdraw", "ambassador"): ("SANCTION", "withdraw"),
     ("withdraw", "diplomat"): ("SANCTION", "withdraw"), ("withdraw", "support"): ("SANCTION", "withdraw"),
+    **{(v, o): ("CONCEDE", None) for v in ("withdraw", "drop", "scrap", "shelve", "abandon")  # "withdrew the bill"
+       for o in ("bill", "law", "legislation", "proposal", "draft", "amendment", "demand", "claim", "complaint",
+                 "lawsuit", "charge", "nomination", "candidacy", "plan", "reform", "tariff", "condition")},
     ("withdraw", "aid"): ("SANCTION", "withdraw"), ("withdraw", "observer"): ("SANCTION", "withdraw"),
     ("recall", "ambassador"): ("SANCTION", "withdraw"), ("suspend", "protest"): ("CONCEDE", None),
     ("suspend", "strike"): ("CONCEDE", None), ("suspend", "publication"): ("COERCE", "censor"),

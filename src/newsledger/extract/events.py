@@ -119,6 +119,8 @@ def _verb_cue(tok: Token) -> tuple[str, str | None, Token | None] | None:
         if lemma == "strike" and any(c.dep_ == "nsubj" and lem(c) in ("worker", "union", "employee",
                                      "teacher", "miner", "doctor", "nurse") for c in tok.children):
             return ("PROTEST", "strike", None)
+        if lemma in ("attack", "blast") and _verbal_attack(tok):
+            return ("ACCUSE", "disapprove", None)
         if lemma in ("share", "trade") and ((tok.dep_ == "acl" and lem(tok.head) in _MEDIA_NOUNS) or any(
                 o.dep_ == "nsubjpass" and lem(o) in _MEDIA_NOUNS for o in objs)):
             return None  # "videos shared on social media" is no cooperation between actors
@@ -131,6 +133,25 @@ def _verb_cue(tok: Token) -> tuple[str, str | None, Token | None] | None:
             return ("SANCTION", "withdraw", None)
         return (etype, mode, None)
     return None
+
+
+# adverbs and speakers that make "attacked" words, not weapons ("bloggers harshly attacked the commanders")
+_VERBAL_ADVERBS = frozenset({"harshly", "sharply", "verbally", "publicly", "bitterly", "scathingly", "openly",
+                             "repeatedly", "fiercely", "strongly", "roundly"})
+_CRITICS = frozenset({"blogger", "critic", "commentator", "columnist", "lawmaker", "legislator", "senator",
+                      "politician", "opposition", "newspaper", "editorial", "pundit", "candidate", "campaign",
+                      "activist", "writer", "host", "analyst"})
+
+
+def _verbal_attack(tok: Token) -> bool:
+    """'attacked X over the loss', 'harshly attacked': criticism, not violence."""
+    if any(c.dep_ == "advmod" and c.lower_ in _VERBAL_ADVERBS for c in tok.children):
+        return True
+    if any(c.dep_ == "nsubj" and lem(c) in _CRITICS for c in tok.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "over" and any(
+        p.dep_ == "pobj" and p.ent_type_ not in ("GPE", "LOC", "FAC") and lem(p) not in ("border", "area", "sea")
+        for p in c.children) for c in tok.children) and tok.pos_ == "VERB"
 
 
 # what people post, not what governments exchange
