@@ -137,3 +137,16 @@ def test_actor_on_one_side_and_recipient_on_the_other_merge_by_place():
     events = merge_events(ms, arts, {}, {})
     assert len(events) == 1 and events[0].n_sources == 2
     assert events[0].actor[0].code == "RUS" and events[0].recipient[0].code == "UKR"
+
+
+def test_different_acts_of_one_type_do_not_merge():
+    """A party withdrawing a bill and prisoners being released are both RETREAT, but two happenings."""
+    arts = articles("a", "b")
+    withdraw = mention("a", etype="RETREAT", recipient=())
+    withdraw.mode = "withdraw"
+    release = mention("b", etype="RETREAT", actor=())
+    release.mode = "release"
+    assert len(merge_events([withdraw, release], arts, {}, {})) == 2
+    unknown = mention("b", etype="RETREAT", actor=())  # no mode on one side: may still be the same
+    assert len(merge_events([withdraw, unknown], arts, {}, {})) == 1
+    assert not C.modes_conflict("ASSAULT", "aerial", "ASSAULT", "heavy-weapons")

@@ -30,6 +30,17 @@ def family(event_type: str) -> str:
     return FAMILIES.get(event_type, event_type)
 
 
+# Types whose modes name different acts ("withdraw" troops vs "release" prisoners, "expel" vs "discontinue"):
+# two mentions with different modes there are two happenings. ASSAULT is not here: outlets describe one
+# attack as shelling or as an air strike.
+MODE_DISTINCT = frozenset({"RETREAT", "COERCE", "SANCTION", "PROTEST", "AID", "CONSULT"})
+
+
+def modes_conflict(type_a: str, mode_a: str | None, type_b: str, mode_b: str | None) -> bool:
+    """True when both mentions name a mode, of the same type, and the modes are different acts."""
+    return type_a == type_b and type_a in MODE_DISTINCT and bool(mode_a and mode_b) and mode_a != mode_b
+
+
 # -- actors ------------------------------------------------------------------------------------------
 def _actor_match(a: Actor, b: Actor) -> bool:
     if a.code and b.code:

@@ -44,6 +44,8 @@ def _score(m: EventMention, rep: EventMention, same_group: bool, same_story: boo
         T.jaccard(T.words(m.sentence), T.words(rep.sentence)) >= SAME_SENTENCE
     if strong:
         return 10.0
+    if C.modes_conflict(m.event_type, m.mode, rep.event_type, rep.mode):
+        return None
     actor = C.actors_relation(m.actor, rep.actor)
     recip = C.actors_relation(m.recipient, rep.recipient)
     if "conflict" in (actor, recip):
