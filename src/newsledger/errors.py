@@ -33,6 +33,7 @@ CATALOGUE: dict[str, str] = {
     "E107": "unparseable publication date (article kept, date marked unknown)",
     "E108": "record has no text",
     "E109": "path does not exist",
+    "E110": "broken WARC archive (records before the break are kept)",
     "E200": "database error",
     "E300": "evaluation data not found or unreadable",
     "E400": "batch mode: Ray not installed, or batch output unreadable",

@@ -17,6 +17,7 @@ from newsledger.ingest.readers import (
     read_jsonl_line,
     read_text,
 )
+from newsledger.ingest.warc import read_warc
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +28,8 @@ READERS: dict[str, Reader] = {
     ".html": read_html, ".htm": read_html,
     ".rss": read_feed, ".atom": read_feed, ".xml": read_feed,
 }
+# Archives read from bytes (gzipped or not): the name's last one or two suffixes pick them.
+ARCHIVE_SUFFIXES = (".warc", ".warc.gz")
 # Whole-file byte limit per input; JSONL/feeds hold many articles so they get a larger allowance.
 _MULTI_FACTOR = 50
 
@@ -37,7 +40,7 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
         if p.is_dir():
             for f in sorted(p.rglob("*")):
                 if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
-                    if f.suffix.lower() in READERS:
+                    if f.suffix.lower() in READERS or _is_archive(f):
                         yield f
                     else:
                         log.info("skipping %s: unknown extension", f)
@@ -47,8 +50,15 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
             yield InputError("E109", "path does not exist", path=str(p))
 
 
+def _is_archive(path: Path) -> bool:
+    return path.name.lower().endswith(ARCHIVE_SUFFIXES)
+
+
 def read_path(path: Path, max_chars: int) -> Iterator[ReadResult]:
     """Read one file with the reader its extension (or content) calls for."""
+    if _is_archive(path):  # streamed record by record: news-crawl archives run to gigabytes
+        yield from read_warc(path, max_chars)
+        return
     reader = READERS.get(path.suffix.lower())
     try:
         data = path.read_bytes()

@@ -80,7 +80,7 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log prog
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .md .jsonl .json .html .rss .xml)")],
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .md .jsonl .json .html .rss .xml .warc .warc.gz)")],
     db: DbOpt = None,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to use")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False,
