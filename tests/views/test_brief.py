@@ -121,6 +121,18 @@ def test_brief_on_bundled_examples_reads_as_a_report(examples_db):
     assert "## Key quotes" in md and "Zelenskyy" in md
 
 
+def test_empty_day_points_to_the_nearest_days_with_events(examples_db):
+    with open_store(str(examples_db), read_only=True) as s:
+        dates = sorted({r["d"] for r in s.query("SELECT event_date AS d FROM events WHERE event_date IS NOT NULL")})
+        gap = "2022-08-15"  # the examples hold July and October 2022, nothing in mid-August
+        before = max(d for d in dates if d < gap)
+        after = min(d for d in dates if d > gap)
+        brief = build_brief(s, gap)
+        md = render(brief, "md")
+    assert brief.n_events == 0 and [d for d, _ in brief.nearest] == [before, after]
+    assert f"No events are recorded for {gap}. Nearest days with events: {before} (" in md
+
+
 def test_control_sentence_takes_the_gainer_from_nearby_reports_and_names_codes():
     e = _ev(territory=Territory(place="Lyman"), actor=[Actor("his forces")], modality="reported")
     assert control_sentence(e, {}, before=None, nearby="UKR") == "Lyman: Ukraine reportedly took control."

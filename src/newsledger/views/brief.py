@@ -78,6 +78,7 @@ class Brief:
     figures: list[dict[str, Any]] = field(default_factory=list)
     disagreements: list[str] = field(default_factory=list)
     n_events: int = 0
+    nearest: list[tuple[str, int]] = field(default_factory=list)  # (day, events) before/after an empty day
 
 
 def region_of(e: Event) -> str:
@@ -176,11 +177,27 @@ def build_brief(store: Store, day: str, region: str | None = None) -> Brief:
         if note:
             brief.disagreements.append(f"{summary_sentence(e)} {note}")
 
+    if not events and not region:
+        brief.nearest = nearest_event_days(store, day)
     article_ids = sorted({s.article_id for e in events for s in e.sources})
     brief.quotes = key_quotes(store, article_ids, day)
     brief.figures = key_figures(store, article_ids, day)
     log.info("brief %s: %d events, %d control changes", day, len(events), len(brief.control))
     return brief
+
+
+def nearest_event_days(store: Store, day: str) -> list[tuple[str, int]]:
+    """The closest earlier and later days that have events, with their counts: where to look instead.
+
+    A report published on the 2nd usually tells what happened on the 1st, so an empty day is common.
+    """
+    out = []
+    for op, order in (("<", "DESC"), (">", "ASC")):
+        # event_date is ISO text, so text order is date order on both backends
+        rows = store.query("SELECT event_date AS d, COUNT(*) AS n FROM events "
+                           f"WHERE event_date {op} ? GROUP BY event_date ORDER BY event_date {order} LIMIT 1", [day])
+        out += [(str(r["d"])[:10], int(r["n"])) for r in rows]
+    return out
 
 
 def _outlet_boilerplate(e: Event, outlets: set[str]) -> bool:

@@ -21,7 +21,9 @@ def to_markdown(b: Brief) -> str:
     """The brief as Markdown, each sentence citing its outlets in brackets."""
     out = [f"# {b.headline}", ""]
     if not b.n_events:
-        out += [f"No events are recorded for {b.day}" + (f" in {b.region}" if b.region else "") + ".", ""]
+        near = "; ".join(f"{d} ({n} event{'s' if n != 1 else ''})" for d, n in b.nearest)
+        out += [f"No events are recorded for {b.day}" + (f" in {b.region}" if b.region else "") + "."
+                + (f" Nearest days with events: {near}." if near else ""), ""]
     else:
         n_regions = len(b.groups) + (1 if b.control and not b.groups else 0)
         out += [f"{b.n_events} event{'s' if b.n_events != 1 else ''} recorded across {n_regions} region{'s' if n_regions != 1 else ''}; "
