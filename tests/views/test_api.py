@@ -135,6 +135,14 @@ def test_web_routes_serve_page_assets_and_tiles(client):
     assert client.get("/tiles/30/0/0.png").status_code == 404
 
 
+def test_interactive_docs_need_no_internet(client):
+    for page in ("/docs", "/redoc"):
+        html = client.get(page).text
+        assert "cdn.jsdelivr.net" not in html and "/static-docs/" in html
+    js = client.get("/static-docs/swagger-ui-bundle.js")
+    assert js.status_code == 200 and len(js.content) > 100_000
+
+
 def test_write_endpoints_off_without_token(client):
     r = client.post("/api/articles", json={"text": "Troops shelled the town on Monday."})
     assert r.status_code == 403 and "token" in r.json()["detail"]

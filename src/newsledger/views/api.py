@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+from fastapi_offline import FastAPIOffline
 
 from newsledger import __version__
 from newsledger.models import to_dict
@@ -111,7 +112,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         gate.close()
 
-    app = FastAPI(title="newsledger", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    # FastAPIOffline serves Swagger UI and ReDoc from files in its wheel: /docs works without internet
+    app = FastAPIOffline(title="newsledger", version=__version__, description=DESCRIPTION, lifespan=lifespan,
+                         static_url="/static-docs")
     app.state.gate = gate
     app.state.settings = settings
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
