@@ -130,3 +130,10 @@ def test_wire_dateline_does_not_date_the_lead_event() -> None:
                      sentence=text, sent_start=0, sent_end=len(text), clause_start=0, clause_end=len(text))
     assign_date(m, find_timexes(text, art.published), art)
     assert m.date == "2022-05-01" and m.date_text == "Sunday"
+
+
+def test_days_later_dates_the_event_although_valued_as_a_duration(make_article):
+    text = "Troops entered Lyman on Sunday. Three days later, they crossed the river."
+    second = "Three days later, they crossed the river."
+    m = dated(make_article(text), mention(text, "crossed", second))
+    assert (m.date, m.date_precision, m.date_text) == ("2022-10-05", "day", "Three days later")

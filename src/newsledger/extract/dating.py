@@ -35,7 +35,12 @@ def _dateline_end(text: str) -> int:
 
 
 def _usable(t: TimeMention) -> bool:
-    """A time expression that can date an event: a point in time, not a duration, set or vague ref."""
+    """A time expression that can date an event: a point in time, not a duration, set or vague ref.
+
+    "Three days later" is a DURATION in TimeML terms but carries the day it lands on, so it dates events.
+    """
+    if t.type == "DURATION":
+        return t.date is not None
     return t.type in _DATED_TYPES and t.value not in _UNDATED_VALUES
 
 

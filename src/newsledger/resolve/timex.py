@@ -22,6 +22,8 @@ _FUTURE = {"will", "'ll", "shall", "would", "plans", "plan", "planned", "plannin
 _PAST_IRREGULAR = set("""was were had did came went took made began fell rose won lost left met held saw
 gave got sold bought paid struck hit shot fought broke ran led sent spent brought caught drove flew fled froze
 knew rode sank sought spoke stood swept threw wrote ago earlier last since has have been""".split())
+_NOUN_CUES = {"plan", "plans", "forecast", "forecasts", "hopes", "aims"}
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 _REPORTING = {"said", "says", "say", "told", "announced", "reported", "stated", "added", "declared",
               "confirmed", "denied", "claimed", "warned", "revealed", "disclosed"}
 _NOT_PAST = {"hundred", "indeed", "need", "speed", "seed", "feed", "breed", "united", "limited", "armed",
@@ -35,6 +37,9 @@ _FUTURE_BEFORE = re.compile(r"(?:\buntil|\btill|as\s+(?:soon|early)\s+as|no\s+la
                             r"|\b(?:is|are)\s+to\s+\w+(?:\s+\w+){0,3})\s+(?:on\s+)?$", re.IGNORECASE)
 # Characters before an expression searched for those cues: room for "is to resume trading in Paris".
 FUTURE_LOOKBACK_CHARS = 48
+# "had been scheduled to expire at midnight Friday": a plan told in the past perfect is over
+_PLUPERFECT = re.compile(r"\bhad\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_THAN_RE = re.compile(r"\s+than\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[A-Za-z']+")
 _ABBREV_END_RE = re.compile(r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Gen|Col|Lt"
                             r"|Sgt|St|No|Inc|Corp|Co|Ltd|Jr|Sr|Prof|Gov|Sen|Rep|Rev|Capt|Maj)|\b[A-Z]|\.[A-Z])\.$")
@@ -48,6 +53,30 @@ def _cue(word: str) -> str | None:
     if w in _PAST_IRREGULAR or w in _REPORTING or (len(w) >= 5 and w.endswith("ed") and w not in _NOT_PAST):
         return "past"
     return None
+
+
+def _cues(words: list[str]) -> list[str | None]:
+    """Tense cue of each word; a plan in the past perfect ("had been due to", "had planned") is past, and
+    after a determiner or a past verb "plan" or "forecast" is a noun ("announced the plan Aug. 21")."""
+    out: list[str | None] = []
+    for i, w in enumerate(words):
+        cue = None if w.lower() in _REPORTING else _cue(w)
+        if cue == "future" and any(x.lower() == "had" for x in words[max(0, i - 3):i]):
+            cue = "past"
+        if cue == "future" and i > 0 and w.lower() in _NOUN_CUES and (
+                words[i - 1].lower() in _DETERMINERS or _cue(words[i - 1]) == "past"
+                or words[i - 1].lower() in _REPORTING):
+            cue = None  # "announced plans to", "the plan": a noun; the verb before it carries the tense
+        out.append(cue)
+    return out
+
+
+def _next_to(words: list[str], i: int, after: str) -> bool:
+    """Whether words[i] is the "next" of "next to" (`after` is the text that follows the list)."""
+    if words[i].lower() != "next":
+        return False
+    following = words[i + 1] if i + 1 < len(words) else after.split()[0] if after.split() else ""
+    return following.lower() == "to"
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
@@ -74,10 +103,18 @@ def tense_near(text: str, start: int, end: int, sent: tuple[int, int]) -> str:
     near_left = [w for w in left[-2:] if w.lower() not in ("on", "late", "early", "last", "this")]
     if (near_left and near_left[-1].lower() in _REPORTING) or (right and right[0].lower() in _REPORTING):
         return "past"
-    if _FUTURE_BEFORE.search(text[max(sent[0], start - FUTURE_LOOKBACK_CHARS):start]):
-        return "future"
-    lcues = [(i, _cue(w)) for i, w in enumerate(reversed(left)) if w.lower() not in _REPORTING and _cue(w)]
-    rcues = [(i, _cue(w)) for i, w in enumerate(right) if w.lower() not in _REPORTING and _cue(w)]
+    lookback = text[max(sent[0], start - FUTURE_LOOKBACK_CHARS):start]
+    m = _FUTURE_BEFORE.search(lookback)
+    if m:
+        cue_start = start - len(lookback) + m.start()
+        if not _PLUPERFECT.search(text[max(sent[0], cue_start - 24):cue_start]):
+            return "future"
+    # "next to the embassy" is a place, not a future
+    left = [w for i, w in enumerate(left) if not _next_to(left, i, text[start:end])]
+    right = [w for i, w in enumerate(right) if not _next_to(right, i, "")]
+    lc, rc = _cues(left), _cues(right)
+    lcues = [(i, c) for i, c in enumerate(reversed(lc)) if c]
+    rcues = [(i, c) for i, c in enumerate(rc) if c]
     best = None
     if lcues:
         best = lcues[0]
@@ -118,7 +155,11 @@ def _is_comparison(c: Candidate) -> bool:
         return g["w"].lower() in ("year-earlier", "year-ago")
     if c.rule == "period":
         return g["rel"].lower().split()[-1] in ("year-ago", "year-earlier", "comparable", "year-before")
-    return False
+    if c.rule == "quarter":
+        return bool(g.get("qago"))
+    if c.rule == "year_period":
+        return True  # "compared with a loss in the 1988 period": last year's quarter, for comparison
+    return c.rule == "period_ago"
 
 
 def find_timexes(text: str, anchor: date | datetime | None) -> list[TimeMention]:
@@ -144,9 +185,13 @@ def find_timexes(text: str, anchor: date | datetime | None) -> list[TimeMention]
         except (ValueError, KeyError, IndexError, TypeError, AttributeError, OverflowError) as exc:
             logger.warning("could not anchor %r: %s", c.text, exc)
             r = Resolved(c.type, None, reason=f"anchoring failed: {exc}")
+        if r.type == "DURATION" and r.point is not None and _THAN_RE.match(text, c.end):
+            r = Resolved(r.type, r.value, reason="a difference ('a day later than'), not a date")
         out.append(_mention(c, r))
         p = r.point
-        if p is not None and p.day is not None and r.type in ("DATE", "TIME") and r.value not in _REF_VALUES \
+        # "three days later" is valued as a span (P3D) but lands on a day that later expressions count from
+        dated = r.type in ("DATE", "TIME") or c.rule == "rel_day"
+        if p is not None and p.day is not None and dated and r.value not in _REF_VALUES \
                 and not _is_comparison(c):
             if p.precision in ("day", "time"):
                 ctx.ref_day = cal.day_point(p.day)

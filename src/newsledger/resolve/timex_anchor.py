@@ -10,6 +10,14 @@ from datetime import date, timedelta
 from newsledger.resolve import timex_calendar as cal
 from newsledger.resolve.timex_calendar import Point
 from newsledger.resolve.timex_rules import MONTHS, WEEKDAYS, Candidate
+from newsledger.resolve.timex_words import (
+    DECADE_WORDS,
+    day_number,
+    month_number,
+    number,
+    unit_name,
+    year_number,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -19,22 +27,21 @@ NO_REF = "no earlier date in the text to count from"
 # An unqualified "Oct. 23" or holiday is taken in the year that puts it nearest the anchor; 183 days is
 # half a year, so the choice is simply the nearest occurrence.
 NEAREST_WINDOW_DAYS = 183
-# A past-tense "Oct. 4" in an article of Oct. 3 is still this year (the publication date may lag the
-# event by a day across time zones); a week of slack also keeps "Dec. 14" in a story of Dec. 10 that
-# uses a past-tense verb near a future date in the same year. Chosen by hand, not tuned on the corpus.
+# A future-tense "Oct. 1" in an article of Oct. 3 is still this year (the publication date may lag the
+# event by a day across time zones, and "will be paid Oct. 1" is often a date just passed). Chosen by hand.
 TENSE_SLACK_DAYS = 7
+# A past-tense sentence often names a day still ahead ("set Nov. 10 as the deadline", "payable Dec. 14"):
+# a bare month-day up to four months ahead stays in the publication year; beyond that, past tense means
+# last year's ("shot to death last Oct. 23" in a story of May). Measured on the TimeBank + AQUAINT gold:
+# with one week of slack, 18 past-tense dates 8-73 days ahead went to the wrong year and none was right;
+# the three that belonged to last year were 170-180 days ahead. Both splits gain (value F1 +0.009/+0.010).
+PAST_AHEAD_DAYS = 120
 
-_WORD_NUMBERS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen".split())}
-_WORD_NUMBERS.update({"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-                      "eighty": 80, "ninety": 90, "a": 1, "an": 1, "the": 1, "a couple of": 2, "a dozen": 12,
-                      "half a": 0.5, "half an": 0.5})
-_VAGUE = ("a few", "several", "few", "many", "some", "a number of", "dozens of", "hundreds of")
-_UNIT_NAMES = {"second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
-               "weekend": "weekend", "fortnight": "fortnight", "month": "month", "quarter": "quarter",
-               "year": "year", "decade": "decade", "centurie": "century", "century": "century",
-               "fiscal year": "year", "period": "quarter", "half": "half"}
+# "three days later", "a week after": TimeML annotates the amount as a DURATION ("later" is a signal);
+# "ago" and "earlier" make the expression a DATE.
+_SPAN_DIRECTIONS = ("later", "after", "before", "prior")
+_POD_CODES = {"midafternoon": "AF", "midmorning": "MO"}
+
 
 
 @dataclass(slots=True)
@@ -55,38 +62,6 @@ class Resolved:
     reason: str | None = None
 
 
-def number(text: str | None) -> float | None:
-    """Numeric value of "three", "twenty-four", "5 1/2", "a"; None for vague amounts ("several")."""
-    if text is None:
-        return 1.0
-    t = re.sub(r"\s+", " ", text.strip().lower())
-    if t in _VAGUE:
-        return None
-    if t in _WORD_NUMBERS:
-        return float(_WORD_NUMBERS[t])
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?: 1/2)?", t)
-    if m:
-        return float(m.group(1)) + (0.5 if t.endswith("1/2") else 0.0)
-    parts = re.split(r"[-\s]", t)
-    if len(parts) == 2 and parts[0] in _WORD_NUMBERS and parts[1] in _WORD_NUMBERS:
-        return float(_WORD_NUMBERS[parts[0]] + _WORD_NUMBERS[parts[1]])
-    return None
-
-
-def unit_name(text: str) -> str:
-    t = re.sub(r"\s+", " ", text.lower())
-    t = t[:-1] if t.endswith("s") and t[:-1] in _UNIT_NAMES else t
-    return _UNIT_NAMES.get(t, t)
-
-
-def _month(name: str) -> int:
-    return MONTHS[name.lower().rstrip(".")[:3]]
-
-
-def _day_num(text: str) -> int:
-    return int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
-
-
 def _safe_date(y: int, m: int, d: int) -> date | None:
     try:
         return date(y, m, d)
@@ -101,7 +76,7 @@ def _nearest_year(anchor: date, m: int, d: int, tense: str) -> date | None:
     if best is None:
         return None
     delta = (best - anchor).days
-    limit_ahead = TENSE_SLACK_DAYS if tense == "past" else NEAREST_WINDOW_DAYS
+    limit_ahead = PAST_AHEAD_DAYS if tense == "past" else NEAREST_WINDOW_DAYS
     limit_behind = TENSE_SLACK_DAYS if tense == "future" else NEAREST_WINDOW_DAYS
     if delta > limit_ahead and tense != "future":
         best = _safe_date(anchor.year - 1, m, d)
@@ -113,7 +88,8 @@ def _nearest_year(anchor: date, m: int, d: int, tense: str) -> date | None:
 def _month_year(anchor: date, m: int, tense: str) -> int:
     """Year of a bare month name: past tense looks back, future looks forward, else the nearest."""
     if tense == "past":
-        return anchor.year if m <= anchor.month else anchor.year - 1
+        ahead = (date(anchor.year, m, 1) - anchor).days
+        return anchor.year if ahead <= PAST_AHEAD_DAYS else anchor.year - 1
     if tense == "future":
         return anchor.year if m >= anchor.month else anchor.year + 1
     diff = m - anchor.month  # no tense: the nearest, i.e. within six months either way
@@ -147,18 +123,20 @@ def _absolute(c: Candidate, ctx: Context) -> Resolved | None:
     if c.rule == "dotted":
         dd = _dateparser_day(c.text)
         return Resolved("DATE", *_pv(cal.day_point(dd))) if dd else None
+    if c.rule == "week_of" and g.get("y"):
+        dd = _safe_date(int(g["y"]), month_number(g["mon"]), day_number(g["d"]))
+        return Resolved("DATE", *_pv(cal.week_point(dd))) if dd else None
     if c.rule in ("mdy", "dmy") and g.get("y"):
-        dd = _safe_date(int(g["y"]), _month(g["mon"]), _day_num(g["d"]))
+        dd = _safe_date(int(g["y"]), month_number(g["mon"]), day_number(g["d"]))
         return Resolved("DATE", *_pv(cal.day_point(dd))) if dd else None
     if c.rule == "my":
-        return Resolved("DATE", *_pv(cal.month_point(int(g["y"]), _month(g["mon"]))))
+        y = year_number(g["y"])
+        return Resolved("DATE", *_pv(cal.month_point(y, month_number(g["mon"])))) if y else None
     if c.rule == "year":
         return Resolved("DATE", *_pv(cal.year_point(int(g["y"]))))
     if c.rule == "spelled_year":
-        tens = number(g["t"]) or 0
-        y = (19 if g["c"].lower() == "nineteen" else 20) * 100 + int(tens) + int(number(g.get("u")) or 0) \
-            * (g.get("u") is not None)
-        return Resolved("DATE", *_pv(cal.year_point(y)))
+        y = year_number(g.get("y") or g["y2"])
+        return Resolved("DATE", *_pv(cal.year_point(y))) if y else None
     if c.rule == "year_period":
         q = ctx.ref_any.value[-1] if ctx.ref_any and ctx.ref_any.precision == "quarter" and \
             ctx.ref_any.value[-2] == "Q" else None
@@ -168,7 +146,7 @@ def _absolute(c: Candidate, ctx: Context) -> Resolved | None:
             return Resolved("DATE", *_pv(cal.year_point(int(g["y"]))))
         return Resolved("DATE", *_pv(cal.quarter_point(int(g["y"]), int(q))))
     if c.rule == "decade":
-        dec = g.get("dec") or ("19" + g["dec2"])
+        dec = g.get("dec") or ("19" + g["dec2"] if g.get("dec2") else f"19{DECADE_WORDS[g['decw'].lower()]}")
         return Resolved("DATE", dec[:3], Point(dec[:3], date(int(dec), 1, 1), None))
     if c.rule == "century":
         n = int(g["cn"])
@@ -176,7 +154,8 @@ def _absolute(c: Candidate, ctx: Context) -> Resolved | None:
         return Resolved("DATE", value, Point(value, date(max(1, (n - 1) * 100), 1, 1), None))
     if c.rule == "season" and (g.get("y") or g.get("y2")):
         code = cal.SEASONS[(g.get("season") or g["season2"]).lower()]
-        return Resolved("DATE", *_pv(cal.season_point(int(g.get("y") or g["y2"]), code)))
+        y = year_number(g.get("y") or g["y2"])
+        return Resolved("DATE", *_pv(cal.season_point(y, code))) if y else None
     if c.rule == "quarter" and (g.get("qy") or g.get("qy2")):
         return Resolved("DATE", *_pv(_quarter(int(g.get("qy") or g["qy2"]), g["qn"], g["unit"])))
     return None
@@ -215,6 +194,8 @@ def _set(c: Candidate) -> Resolved:
         return Resolved("SET", f"XXXX-XX-XXT{cal.PARTS_OF_DAY[u]}")
     if u in cal.SEASONS:
         return Resolved("SET", f"XXXX-{cal.SEASONS[u]}")
+    if u.rstrip(".")[:3] in MONTHS and g["unit"][:1].isupper():
+        return Resolved("SET", f"XXXX-{month_number(u):02d}")  # "each July"
     n = number(g.get("n"))
     return Resolved("SET", cal.duration_value(n if n else 1.0, unit_name(u)))
 
@@ -222,8 +203,8 @@ def _set(c: Candidate) -> Resolved:
 def _duration(c: Candidate) -> Resolved:
     g = c.groups
     unit = unit_name(g["unit"])
-    if c.rule in ("vague_dur", "recent_units"):
-        return Resolved("DURATION", cal.duration_value(None, unit))
+    if c.rule in ("vague_dur", "recent_units") or (c.rule == "unit_long" and g["unit"].lower().endswith("s")):
+        return Resolved("DURATION", cal.duration_value(None, unit))  # "for years", "decades-long"
     n = number(g.get("n"))
     if n is not None and "and a half" in c.text.lower():
         n += 0.5
@@ -256,6 +237,7 @@ def _relative(c: Candidate, ctx: Context) -> Resolved:
                  "recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
                  "formerly": "PAST_REF", "the past": "PAST_REF", "recent": "PAST_REF", "soon": "FUTURE_REF",
                  "shortly": "FUTURE_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+                 "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
                  "the distant future": "FUTURE_REF"}
         if w in fixed:
             value = fixed[w]
@@ -266,27 +248,38 @@ def _relative(c: Candidate, ctx: Context) -> Resolved:
                    "the day after tomorrow": 2}
         if w in offsets:
             return Resolved(typ, *_pv(cal.day_point(a + timedelta(days=offsets[w]))))
-        if w == "year-end":
-            return Resolved(typ, *_pv(cal.day_point(date(a.year, 12, 31))))
+        if w in ("year-end", "year end", "year's end"):
+            # TimeML values "the end of the year" as the year (the "end" goes in the mod attribute)
+            return Resolved(typ, *_pv(cal.year_point(a.year)))
         return _shifted(ctx, -1, "year", "ago", typ)  # year-earlier, year-ago
     if rule == "rel_day":
         n = number(g["n"])
         direction = re.sub(r"\s+", " ", g["dir"].lower())
         back = direction in ("before", "earlier", "prior", "ago")
+        unit = unit_name(g["unit"])
+        if direction in _SPAN_DIRECTIONS and g["n"].lower() != "the":
+            return _span_from_ref(ctx, n, unit, back, direction)
         if n is None:
             return Resolved(typ, "PAST_REF" if back else "FUTURE_REF")
-        return _shifted(ctx, int(-n if back else n), unit_name(g["unit"]), direction, typ)
+        return _shifted(ctx, int(-n if back else n), unit, direction, typ)
     if a is None:
+        if rule == "period_ago":
+            return _year_before(ctx, unit_name(g.get("unit") or g["unit2"]), typ)
         if rule == "period" and g["rel"].lower().split()[-1] in ("same", "previous", "prior", "preceding",
                                                                   "following", "next") or (
                 rule == "period" and g["rel"].lower() == "that"):
             return _period(c, ctx)
         return Resolved(typ, None, reason=NO_ANCHOR)
     if rule in ("mdy", "dmy"):
-        d = _nearest_year(a, _month(g["mon"]), _day_num(g["d"]), ctx.tense)
+        rel = (g.get("rel") or "").lower().split()
+        tense = "past" if rel[-1:] in (["last"], ["past"]) else "future" if rel else ctx.tense
+        d = _nearest_year(a, month_number(g["mon"]), day_number(g["d"]), tense)
+        if d is not None and rel and (d > a if tense == "past" else d < a):
+            # "last Oct. 23" lies behind the anchor and "next Oct. 23" ahead of it, however near
+            d = _safe_date(d.year + (-1 if tense == "past" else 1), d.month, d.day)
         return Resolved(typ, *_pv(cal.day_point(d))) if d else Resolved(typ, None, reason="impossible date")
     if rule == "month":
-        m = _month(g["mon"])
+        m = month_number(g["mon"])
         rel = (g.get("rel") or g.get("yrel") or "").lower().split()
         if rel and rel[-1] == "last" or rel == ["this", "past"]:
             y = a.year if m < a.month else a.year - 1
@@ -319,13 +312,35 @@ def _relative(c: Candidate, ctx: Context) -> Resolved:
         return Resolved(typ, *_pv(cal.day_point(d)))
     if rule == "weekday":
         return _weekday(c, ctx, a)
+    if rule == "week_of":
+        d = _nearest_year(a, month_number(g["mon"]), day_number(g["d"]), ctx.tense)
+        return Resolved(typ, *_pv(cal.week_point(d))) if d else Resolved(typ, None, reason="impossible date")
     if rule == "pod":
         return _part_of_day(c, ctx, a)
+    if rule == "pod_day":
+        day = resolve(c.parts[1], ctx).point
+        if day is None or day.day is None:
+            return Resolved("TIME", None, reason=NO_ANCHOR)
+        word = re.sub(r"[-\s]", "", c.groups["pod2"].lower())
+        code = _POD_CODES.get(word) or cal.PARTS_OF_DAY[word]
+        return Resolved("TIME", *_pv(cal.part_of_day_point(day.day, code)))
     if rule == "period":
         return _period(c, ctx)
+    if rule == "period_ago":
+        return _year_before(ctx, unit_name(g.get("unit") or g["unit2"]), typ)
     if rule in ("clock", "oclock", "clock_day"):
         return _clock(c, ctx)
     return Resolved(typ, None, reason=f"no rule to anchor {rule}")
+
+
+def _span_from_ref(ctx: Context, n: float | None, unit: str, back: bool, direction: str) -> Resolved:
+    """"three days later", "a week after", "ten days before": TimeML values the span (P3D) and leaves
+    "later" as a signal; we keep the day it lands on as the point, so events can still be dated."""
+    value = cal.duration_value(n, unit)
+    if n is None:
+        return Resolved("DURATION", value)
+    shifted = _shifted(ctx, int(-n if back else n), unit, direction, "DATE")
+    return Resolved("DURATION", value, shifted.point, shifted.reason)
 
 
 def _shifted(ctx: Context, n: int, unit: str, direction: str, typ: str) -> Resolved:
@@ -344,9 +359,10 @@ def _shifted(ctx: Context, n: int, unit: str, direction: str, typ: str) -> Resol
             base = cal.day_point(ctx.anchor)
     else:
         base = None
-        if ctx.ref_any is not None and (not from_anchor or unit == "year") and \
+        if ctx.ref_any is not None and (not from_anchor or (unit == "year" and abs(n) == 1)) and \
                 ctx.ref_any.precision in ("quarter", "month") and unit in ("year", "quarter", "month"):
-            base = ctx.ref_any  # "profit rose from a year earlier" keeps the quarter under discussion
+            # "profit rose from a year earlier/ago" keeps the quarter under discussion; "41 years ago" doesn't
+            base = ctx.ref_any
         elif not from_anchor and ctx.ref_any is not None and ctx.ref_any.day is not None:
             base = cal.at_precision(ctx.ref_any.day, unit)
         elif ctx.anchor is not None:
@@ -359,6 +375,10 @@ def _shifted(ctx: Context, n: int, unit: str, direction: str, typ: str) -> Resol
 
 def _quarter_rel(c: Candidate, ctx: Context, a: date) -> Resolved:
     g = c.groups
+    if g.get("qago"):  # "the year-ago third quarter": that quarter of the year before the latest one
+        p = _quarter(a.year, g["qn"], g["unit"])
+        y = a.year - 1 if p.day and p.day > a else a.year
+        return Resolved(c.type, *_pv(_quarter(y - 1, g["qn"], g["unit"])))
     rel = (g.get("qpos") or g.get("qrel") or "").lower()
     if rel:
         y = a.year + {"this": 0, "the": 0, "last": -1, "next": 1}[rel]
@@ -373,19 +393,24 @@ def _weekday(c: Candidate, ctx: Context, a: date) -> Resolved:
     g = c.groups
     wd = WEEKDAYS[g["wd"].lower()]
     rel = (g.get("rel") or "").lower().split()
-    if rel and rel[-1] == "last" or rel == ["this", "past"]:
+    if rel[-1:] in (["previous"], ["following"]):  # "down 4.5% from the previous Friday": before the last day
+        base = ctx.ref_day.day if ctx.ref_day is not None and ctx.ref_day.day is not None else a
+        d = weekday_date(base, wd, "past" if rel[-1] == "previous" else "future", strict=True)
+    elif rel and rel[-1] == "last" or rel == ["this", "past"]:
         d = weekday_date(a, wd, "past", strict=True)
     elif rel and rel[-1] == "next" or rel == ["this", "coming"]:
         d = weekday_date(a, wd, "future", strict=True)
     else:
         d = weekday_date(a, wd, "future" if ctx.tense == "future" else "past")
-    # "Friday night" stays a DATE of that day: news rarely needs the part of day, and TimeBank agrees
+    # "Friday night" stays a DATE of that day: the TimeML guidelines would write 2022-09-30TNI, but TimeBank +
+    # AQUAINT are split (15 such expressions carry the part of day, 15 give the day alone) and the event
+    # date is the day either way
     return Resolved("DATE", *_pv(cal.day_point(d)))
 
 
 def _part_of_day(c: Candidate, ctx: Context, a: date) -> Resolved:
     g = c.groups
-    word = (g.get("pod") or g.get("pod2") or "").lower().replace("-", "")
+    word = re.sub(r"[-\s]", "", (g.get("pod") or g.get("pod2") or "").lower())
     rel = (g.get("rel") or "").lower().split()
     d = a
     if rel and rel[-1] in ("yesterday", "last") or word == "overnight":
@@ -394,7 +419,7 @@ def _part_of_day(c: Candidate, ctx: Context, a: date) -> Resolved:
         d = a + timedelta(days=1)
     elif rel == ["the"] and ctx.ref_day is not None and ctx.ref_day.day is not None:
         d = ctx.ref_day.day
-    code = {"midafternoon": "AF", "midmorning": "MO"}.get(word) or cal.PARTS_OF_DAY[word]
+    code = _POD_CODES.get(word) or cal.PARTS_OF_DAY[word]
     return Resolved("TIME", *_pv(cal.part_of_day_point(d, code)))
 
 
@@ -410,8 +435,8 @@ def _period(c: Candidate, ctx: Context) -> Resolved:
                  "the following": 1, "the next": 1}
     if rel in ref_words:
         return _from_ref(ctx, ref_words[rel], unit, typ)
-    if rel in ("the year-ago", "the year-earlier", "the comparable", "the year-before"):
-        return _shifted(ctx, -1, "year", "earlier", typ)
+    if re.search(r"year-(?:ago|earlier|before)|comparable", rel):
+        return _year_before(ctx, unit, typ)
     if a is None:
         return Resolved(typ, None, reason=NO_ANCHOR)
     if unit == "quarter" and rel in ("the", "the latest", "the most recent"):
@@ -436,6 +461,27 @@ def _period(c: Candidate, ctx: Context) -> Resolved:
     base = cal.at_precision(a, unit)
     p = cal.shift(base, offset, unit) if offset else base
     return Resolved(typ, *_pv(p)) if p else Resolved(typ, None, reason=NO_ANCHOR)
+
+
+def _latest_quarter(ctx: Context) -> Point | None:
+    """The quarter under discussion: the last one mentioned (if not a forecast), else the last one completed
+    before the anchor."""
+    ref = ctx.ref_any
+    if ref is not None and ref.precision == "quarter" and "-Q" in ref.value and \
+            (ctx.anchor is None or (ref.day is not None and ref.day <= ctx.anchor)):
+        return ref
+    if ctx.anchor is None:
+        return None
+    return cal.shift(cal.at_precision(ctx.anchor, "quarter"), -1, "quarter")
+
+
+def _year_before(ctx: Context, unit: str, typ: str) -> Resolved:
+    """"the year-ago quarter", "the same period last year": the period under discussion, a year back."""
+    if unit == "quarter":
+        base = _latest_quarter(ctx)
+        p = cal.shift(base, -1, "year") if base is not None else None
+        return Resolved(typ, *_pv(p)) if p else Resolved(typ, None, reason=NO_REF)
+    return _shifted(ctx, -1, "year", "earlier", typ)
 
 
 def _from_ref(ctx: Context, n: int, unit: str, typ: str) -> Resolved:

@@ -168,7 +168,8 @@ def duration_value(n: float | None, unit: str) -> str:
     code, is_time = codes[unit]
     prefix = "PT" if is_time else "P"
     if n is None:
-        vague = {"decade": "DE", "century": "CE", "quarter": "Q"}.get(unit, code)
+        # decades are counted in years ("two decades" is P20Y), so "for decades" is PXY, as TimeBank has it
+        vague = {"century": "CE", "quarter": "Q"}.get(unit, code)
         return f"{prefix}X{vague}"
     n = n * scale
     if unit == "hour" and n != int(n):

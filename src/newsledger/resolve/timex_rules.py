@@ -21,12 +21,17 @@ _MONTH = (r"(?-i:January|February|March|April|May|June|July|August|September|Oct
 _WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+# Years read out in broadcast transcripts: "nineteen ninety-four" ("two thousand" only after "the year")
+_SPELLED_YEAR = (r"(?:nineteen|twenty)[-\s](?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+                 r"|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                 r"(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?")
 _SMALL = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
           r"|sixteen|seventeen|eighteen|nineteen")
 _TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = r"one|two|three|four|five|six|seven|eight|nine"
 NUMBER = (rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{_TENS})(?:[-\s](?:{_UNITS}))?"
-          rf"|{_SMALL}|a\s+couple\s+of|a\s+few|several|a\s+dozen|dozens\s+of|hundreds\s+of|half\s+an?"
+          rf"|{_SMALL}|(?:a\s+)?couple\s+of|a\s+few|several|a\s+dozen|a\s+hundred|dozens\s+of|hundreds\s+of"
+          r"|half\s+an?"
           r"|an?|few|many|some|a\s+number\s+of)")
 UNIT = (r"(?:seconds?|minutes?|hours?|days?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?"
         r"|century|centuries)")
@@ -46,25 +51,30 @@ RULES: tuple[tuple[str, str, str], ...] = (
                     r"(?::\d\d)?)?"),
     ("slash", "DATE", r"(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})"),
     ("dotted", "DATE", r"(?P<a>[0-3]?\d)\.(?P<b>[01]?\d)\.(?P<y>(?:19|20)\d\d)"),
-    ("mdy", "DATE", rf"(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})(?:\s*[-\u2013]\s*{_DAYNUM})?"
+    ("mdy", "DATE", rf"(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?(?P<mon>{_MONTH})\s+"
+                    rf"(?P<d>{_DAYNUM})(?:\s*[-\u2013]\s*{_DAYNUM})?"
                     rf"(?:,?\s+(?P<y>{_YEAR}))?"),
     ("dmy", "DATE", rf"(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"),
-    ("my", "DATE", rf"(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR})"),
+    ("my", "DATE", rf"(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPELLED_YEAR})"),
     ("month", "DATE", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?(?P<mon>{_MONTH})"
                       rf"(?:\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?"),
-    ("spelled_year", "DATE", r"(?P<c>nineteen|twenty)[-\s](?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|"
-                             r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-                             r"eighty|ninety)(?:[-\s](?P<u>one|two|three|four|five|six|seven|eight|nine))?"),
+    ("spelled_year", "DATE", rf"(?:the\s+year\s+)?(?P<y>{_SPELLED_YEAR})|the\s+year\s+(?P<y2>two\s+thousand"
+                             rf"(?:\s+(?:and\s+)?(?:{_UNITS}))?)"),
     ("year_period", "DATE", rf"the\s+(?P<y>{_YEAR})\s+(?P<unit>period|quarter)"),
     ("year", "DATE", rf"(?:(?P<fiscal>fiscal|calendar|financial\s+year)\s+)?(?P<y>{_YEAR})(?!\s*(?:%|percent"
                      r"|per\s*cent|-\d|,\d|\.\d))"),
     ("decade", "DATE", r"(?:the\s+)?(?:(?:early|mid|late)[-\s]?)?(?P<dec>(?:1[6-9]|20)\d0)'?s"
-                       r"|(?:the\s+)?'(?P<dec2>\d0)s"),
+                       r"|(?:the\s+)?'(?P<dec2>\d0)s"
+                       r"|the\s+(?:(?:early|mid|late)[-\s]?)?(?P<decw>twenties|thirties|forties|fifties"
+                       r"|sixties|seventies|eighties|nineties)"),
     ("century", "DATE", r"(?:the\s+)?(?P<cn>1\d|20|21|[1-9])(?:st|nd|rd|th)\s+century"),
-    ("season", "DATE", r"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the)\s+)(?P<season>spring|summer"
-                       rf"|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?"
-                       rf"|(?P<season2>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<y2>{_YEAR})"),
+    ("season", "DATE", r"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the)\s+)"
+                       r"(?:(?:early|late|mid)[-\s]+)?(?P<season>spring|summer|fall|autumn|winter)"
+                       rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPELLED_YEAR}))?"
+                       rf"|(?P<season2>spring|summer|fall|autumn|winter)\s+(?:of\s+)?"
+                       rf"(?P<y2>{_YEAR}|{_SPELLED_YEAR})"),
     ("quarter", "DATE", rf"(?:the\s+)?(?:(?P<qy>{_YEAR})\s+|(?P<qpos>this|last|next)\s+year's\s+"
+                        r"|(?:comparable\s+)?(?P<qago>year-ago|year-earlier|year-before)\s+"
                         rf"|(?:fiscal\s+))?(?P<qn>{_ORDINAL_Q})[-\s](?:fiscal[-\s])?(?P<unit>quarter|half)"
                         rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<qy2>{_YEAR})|(?P<qrel>this|last|next|the)"
                         r"\s+year))?"),
@@ -72,23 +82,36 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("ref_word", "DATE", r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday"
                          r"|tomorrow|now|currently|nowadays|these\s+days|at\s+present|presently"
                          r"|recently|lately|formerly|the\s+(?:near\s+|distant\s+)?future"
+                         r"|the\s+(?:near|short)\s+term"
+                         r"|year(?:'s)?\s+end"
                          r"|the\s+past|current|year-end|year-earlier|year-ago)"),
     ("recent_units", "DURATION", r"(?P<w>recent|coming|past)\s+(?P<unit>days|weeks|months|years|decades)"),
-    ("weekday", "DATE", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|early|late)\s+)?"
+    ("weekday", "DATE", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|early|late|the\s+previous"
+                        r"|the\s+following)\s+)?"
                         rf"(?P<wd>{_WEEKDAY})(?:\s+(?P<pod>morning|afternoon|evening|night))?"),
     ("pod", "TIME", r"(?:(?P<rel>this|yesterday|tomorrow|last|the|early\s+this|late\s+last|later\s+this"
                     r"|earlier\s+this|early\s+yesterday|late\s+yesterday)\s+)(?P<pod>morning|afternoon|evening|night)"
-                    r"|(?P<pod2>tonight|overnight|mid-?afternoon|mid-?morning)"),
-    ("period", "DATE", r"(?P<rel>last|this|next|the\s+past|the\s+previous|the\s+coming|the\s+following|the\s+"
-                       r"current|the\s+same|the\s+latest|the\s+prior|the\s+preceding|the\s+most\s+recent|that|"
-                       r"the\s+year-ago|the\s+year-earlier|the\s+comparable|the\s+year-before|the\s+next|the)"
+                    r"|(?P<pod2>tonight|overnight|mid[-\s]?afternoon|mid[-\s]?morning)"),
+    ("week_of", "DATE", rf"the\s+week\s+of\s+(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})(?:,?\s+(?P<y>{_YEAR}))?"),
+    ("period", "DATE", r"(?P<rel>last|this|next|the\s+full|the\s+past|the\s+previous|the\s+coming"
+                       r"|the\s+following|the\s+current|the\s+same|the\s+latest|the\s+prior|the\s+preceding"
+                       r"|the\s+most\s+recent|that|(?:the\s+)?(?:comparable\s+)?year-(?:ago|earlier|before)"
+                       r"|the\s+comparable|the\s+next|the)"
                        r"\s+(?P<unit>week|weekend|month|year|quarter|decade|century|day|period|fiscal\s+year|"
                        r"half)"),
+    ("period_ago", "DATE", r"(?:the\s+(?:same|corresponding|comparable)\s+|the\s+)"
+                           r"(?P<unit>quarter|period|month|week)\s+(?:of\s+)?"
+                           r"(?:last\s+year|a\s+year\s+(?:ago|earlier|before))"
+                           r"|last\s+year's\s+(?:(?:same|corresponding|comparable)\s+)?"
+                           r"(?P<unit2>quarter|period)"),
     ("rel_day", "DATE", rf"(?P<n>the|a|one|{NUMBER})[-\s](?P<unit>{UNIT})\s+(?P<dir>earlier|later|ago"
                         r"|from\s+now|hence|(?:before|after|prior)(?!\s+(?:(?:the|a|an|his|her|its|their|this|that|these|"
                         r"those|to)\b|(?-i:[A-Z0-9])|\w+ing\b)))"),
-    ("duration", "DURATION", rf"(?P<n>{NUMBER})(?:\s+and\s+a\s+half)?[-\s]+(?P<unit>{UNIT})"
+    ("duration", "DURATION", rf"(?P<n>{NUMBER})(?:\s+and\s+a\s+half)?(?:\s+(?:more|additional|extra))?[-\s]+"
+                             rf"(?P<unit>{UNIT})"
                              r"(?:\s+and\s+a\s+half)?(?P<suffix>-long|-old)?"),
+    ("unit_long", "DURATION", r"(?P<unit>hour|day|week|month|year|decade|century|hours|days|weeks|months"
+                              r"|years|decades|centuries)-long"),
     ("fiscal_span", "DURATION", r"the\s+(?:fiscal\s+)?(?P<unit>year)(?=\s+(?:ended|ending)\b)"),
     ("vague_dur", "DURATION", r"(?P<unit>years|months|weeks|days|decades|hours|minutes"
                               r"|centuries)"),
@@ -100,7 +123,7 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("oclock", "TIME", rf"(?P<h>{_SMALL}|\d{{1,2}})\s+o'clock"),
     ("set_word", "SET", r"(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)"),
     ("set_every", "SET", rf"(?:every|each|per)\s+(?:other\s+)?(?:(?P<n>{NUMBER})\s+)?(?P<unit>{UNIT}|morning|"
-                         rf"night|evening|afternoon|{_WEEKDAY}|spring|summer|fall|autumn|winter)"),
+                         rf"night|evening|afternoon|{_WEEKDAY}|{_MONTH}|spring|summer|fall|autumn|winter)"),
     ("set_a", "SET", r"(?:a|an|per)\s+(?P<unit>year|month|week|day|hour|minute|quarter)"),
     ("set_wd", "SET", rf"(?P<wd>{_WEEKDAY})s"),
 )
@@ -110,7 +133,8 @@ _DATE_MODS = (r"(?:early|late|mid-|mid|the\s+end\s+of|the\s+beginning\s+of|the\s
               r"the\s+middle\s+of|the\s+turn\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of)")
 _DUR_MODS = (r"(?:nearly|almost|more\s+than|less\s+than|fewer\s+than|"
              r"at\s+least|at\s+most|up\s+to|some|well\s+over|the\s+past|the\s+last|the\s+next|the\s+first|"
-             r"the\s+coming|the\s+previous|the\s+following|the\s+full|the\s+entire|another|an\s+additional|the)")
+             r"the\s+coming|the\s+previous|the\s+following|the\s+full|the\s+entire|another|an\s+additional|"
+             r"the\s+year-(?:ago|earlier)|the)")
 _MOD_VALUES = {"early": "START", "the beginning of": "START", "the start of": "START", "late": "END",
                "the end of": "END", "mid": "MID", "mid-": "MID", "the middle of": "MID", "about": "APPROX",
                "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "nearly": "LESS_THAN",
@@ -169,8 +193,10 @@ def _valid(text: str, name: str, m: re.Match[str]) -> bool:
         if _NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.match(after):
             return False
         return not re.match(r"[-/]\d|\s*[-\u2013]\s*\d{2,4}\b(?!\s*(?:GMT|UTC))", after)
-    if name == "month" and not g.get("rel") and re.match(r"\s+(?:for|of)\b", after):
-        return False  # "the March for Life", "the March of the Mothers"
+    if name == "month" and not g.get("rel") and re.match(r"\s+(?:for|of)\b", after) and \
+            not re.search(r"\b(?:in|since|until|till|by|during|through|from|early|late|mid-?)\s*$", before,
+                          re.IGNORECASE):
+        return False  # "the March for Life", "the March of the Mothers"; "resigned in March for ..." stays
     if name == "month" and g["mon"].lower().startswith("may") and not g.get("rel"):
         # "May" alone is a month only after a preposition or modifier ("in May", "early May").
         return bool(re.search(r"(?:in|since|until|till|by|from|to|through|during|of|early|late|mid|"
@@ -181,6 +207,9 @@ def _valid(text: str, name: str, m: re.Match[str]) -> bool:
     if s > 0 and text[s - 1] == "-" and not re.search(r"(?:mid|late|early|post|pre)-$", before,
                                                       re.IGNORECASE):
         return False  # inside a hyphenated word ("1-0-2022", "anti-May")
+    unit = g.get("unit") or ""
+    if name in ("period", "duration") and unit[:1].isupper() and not unit.isupper():
+        return False  # a capitalised unit is a title: ABC's "This Week", CBS's "60 Minutes"
     if name in ("duration", "rel_day") and (g.get("n") or "").lower() == "some":
         return False
     if name == "duration" and (g.get("suffix") == "-old" or re.match(r"\s+old\b", after)):
@@ -188,8 +217,13 @@ def _valid(text: str, name: str, m: re.Match[str]) -> bool:
     if name == "duration" and g["unit"].lower().startswith("quarter") and re.match(r"\s+of\b", after) and \
             not re.search(r"(?:first|last|past|next|previous|coming)\s+$", before, re.IGNORECASE):
         return False  # "three-quarters of the city" is a fraction
+    if name == "duration" and g["n"].lower() in ("a", "an") and g["unit"].lower().endswith("s"):
+        return False  # "a decades-long feud": the article belongs to the noun
     if name == "duration" and g["unit"].lower() == "second" and g["n"].lower() in ("a", "an"):
         return False  # "a second attack" is an ordinal
+    if name == "clock" and (g.get("word") or "").lower() == "noon" and re.search(r"\bhigh\s$", before,
+                                                                             re.IGNORECASE):
+        return False  # "high noon" is an idiom (and a film), not a time of day
     if name == "clock" and g.get("h2") and re.search(r"\d[:.]?$", before):
         return False
     if name == "clock" and g.get("h2") and not g.get("tz") and re.match(r"\s*[-\u2013]\s*\d", after):
@@ -207,7 +241,7 @@ def _valid(text: str, name: str, m: re.Match[str]) -> bool:
             re.match(r"\s+(?:ended|ending)\b", after):
         return False  # "the year ended March 31" is a one-year span: the duration rule takes it
     if name == "period" and g["rel"].lower() == "that" and g["unit"].lower() not in ("day", "week", "month",
-                                                                                     "year"):
+                                                                                     "year", "quarter"):
         return False
     return True
 
@@ -259,6 +293,16 @@ def _merge_clock_day(text: str, cands: list[Candidate]) -> list[Candidate]:
                 nxt.rule == "ref_word" and nxt.groups["w"].lower() in ("today", "yesterday", "tomorrow"))
             if day_like and re.fullmatch(r"\s*(?:,|on)?\s*", gap):
                 out.append(Candidate(c.start, nxt.end, "clock_day", "TIME", {}, text[c.start:nxt.end],
+                                     c.mod, [c, nxt]))
+                i += 2
+                continue
+        if c.rule == "pod" and c.groups.get("pod2") and i + 1 < len(cands):
+            nxt = cands[i + 1]
+            day_like = nxt.rule == "weekday" and not nxt.groups.get("pod") or (
+                nxt.rule == "ref_word" and nxt.groups["w"].lower() in ("today", "yesterday", "tomorrow"))
+            if day_like and re.fullmatch(r"\s*(?:on\s+)?", text[c.end:nxt.start]):
+                # "mid-afternoon yesterday", "overnight Tuesday": that part of that day
+                out.append(Candidate(c.start, nxt.end, "pod_day", "TIME", c.groups, text[c.start:nxt.end],
                                      c.mod, [c, nxt]))
                 i += 2
                 continue
