@@ -53,7 +53,8 @@ class GeoContext:
     # (lat, lon, weight, name id, ISO2, admin-1 code) of the readings of the article's other names
     points: list[tuple[float, float, float, int, str, str]] = field(default_factory=list)
     within: list[int] = field(default_factory=list)  # entries named as container ("X, Ohio")
-    kind: str | None = None  # "admin", "town", "country", "feature": a cue word said which
+    support: dict[int, float] = field(default_factory=dict)  # entry -> bonus from co-located namesakes
+    kind: str | None = None  # "admin", "region", "town", "country", "feature": a cue said which
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +149,7 @@ class Gazetteer:
         self.ftype = data.ftype
         self.index = data.index
         self.demonyms = data.demonyms
+        self._region_max_pop: dict[tuple[str, str], float] | None = None  # filled on first use
 
     # -- lookups -----------------------------------------------------------------------------------
     def candidates(self, name: str) -> list[int]:
@@ -196,7 +198,9 @@ class Gazetteer:
         scores = np.empty(len(idx))
         for n, i in enumerate(idx):
             scores[n] = self._prior(int(i), int(kinds[n]), key, kind_hint)
-        scores += np.minimum(self._context_scores(idx, kinds, ctx), CONTEXT_CAP)
+        scores += np.minimum(self._context_scores(idx, kinds, ctx), CONTEXT_CAP) + self._within_scores(idx, kinds, ctx)
+        if ctx.support:
+            scores += np.asarray([ctx.support.get(int(i), 0.0) for i in idx])
         if kind_hint != "admin":
             self._prefer_namesake_city(idx, kinds, scores)
         order = np.argsort(-scores, kind="stable")
@@ -227,6 +231,8 @@ class Gazetteer:
             s += 4.0 if kind in (ADMIN1, ADMIN2) else -4.0
         elif kind_hint == "town":
             s += 3.0 if kind == TOWN else -3.0
+        elif kind_hint == "region":  # a container or a governor's state: a region, else a country
+            s += 3.0 if kind == ADMIN1 else 0.0 if kind == COUNTRY else -3.0
         elif kind_hint == "country":
             s += 3.0 if kind == COUNTRY else -2.0
         elif kind_hint == "feature":
@@ -237,7 +243,7 @@ class Gazetteer:
         """'Donetsk', 'Kiev', 'Tbilisi' alone mean the city, not the region named after it: a region
         loses to a big town (100k+, its capital in practice) of the same name inside it."""
         big_towns = {(self.cc[i], self.a1[i]) for n, i in enumerate(idx)
-                     if kinds[n] == TOWN and self.pop[i] >= 100_000}
+                     if kinds[n] == TOWN and (self.pop[i] >= 100_000 or self._largest_in_region(int(i)))}
         huge_towns = {self.cc[i] for n, i in enumerate(idx) if kinds[n] == TOWN and self.pop[i] >= 500_000}
         countries = {self.cc[i] for n, i in enumerate(idx) if kinds[n] == COUNTRY}
         for n, i in enumerate(idx):
@@ -246,6 +252,32 @@ class Gazetteer:
                 scores[n] -= 3.0
             if kinds[n] == ADMIN1 and self.cc[i] in countries:
                 scores[n] -= 3.0  # "Taiwan", "Singapore": the country, not its namesake region
+
+    def _within_scores(self, idx: np.ndarray, kinds: np.ndarray, ctx: GeoContext) -> np.ndarray:
+        """'X, Ohio' says X is in Ohio: stated containment, kept outside the cap on the softer context
+        evidence (else the article's country share alone can outweigh it: 'Kansas City, Kan.')."""
+        out = np.zeros(len(idx))
+        for n, i in enumerate(idx):
+            cc = self.cc[i]
+            for w in ctx.within:
+                wk = self.kind[w]
+                if wk == COUNTRY and self.cc[w] == cc:
+                    out[n] += 4.0
+                elif wk == ADMIN1 and self.cc[w] == cc and self.a1[w] == self.a1[i] and kinds[n] != ADMIN1:
+                    out[n] += 6.0
+        return out
+
+    def _largest_in_region(self, i: int) -> bool:
+        """Whether town `i` is the most populous town of its admin-1 region ('Kherson' in Kherson
+        oblast: the regional capital in practice, which is what a bare 'Kherson' means)."""
+        if self._region_max_pop is None:
+            best: dict[tuple[str, str], float] = {}
+            for j in np.flatnonzero(self.kind == TOWN):
+                key = (self.cc[j], self.a1[j])
+                if self.pop[j] > best.get(key, 0.0):
+                    best[key] = float(self.pop[j])
+            self._region_max_pop = best
+        return self.pop[i] > 0 and self.pop[i] >= self._region_max_pop.get((self.cc[i], self.a1[i]), 0.0)
 
     def _context_scores(self, idx: np.ndarray, kinds: np.ndarray, ctx: GeoContext) -> np.ndarray:
         out = np.zeros(len(idx))
@@ -256,12 +288,6 @@ class Gazetteer:
             a1 = (cc, self.a1[i])
             if self.a1[i] and ctx.admin1 and kinds[n] != COUNTRY:
                 out[n] += 3.0 * ctx.admin1.get(a1, 0.0)
-            for w in ctx.within:
-                wk = self.kind[w]
-                if wk == COUNTRY and self.cc[w] == cc:
-                    out[n] += 4.0
-                elif wk == ADMIN1 and self.cc[w] == cc and self.a1[w] == self.a1[i] and kinds[n] != ADMIN1:
-                    out[n] += 6.0
         if ctx.points:
             # Places of the same article pull a candidate towards them (Leidner's spatial minimality):
             # each other name adds its best-matching reading's weight * exp(-d / PULL_KM), summed and
