@@ -12,9 +12,10 @@ from newsledger.settings import Settings
 
 log = logging.getLogger(__name__)
 
-# Kept short for the suite: 20 requests per second for 2 seconds. The p99 bound is loose on purpose: the
-# suite shares 2 cores with other jobs, and the figure worth reporting comes from the benchmark script.
-RATE, SECONDS, P99_BOUND_MS = 20, 2, 5000
+# Kept short for the suite: 20 requests per second for 2 seconds. The suite checks that every request is
+# answered correctly under concurrent load; speed is not asserted here (a shared 2-core machine makes any
+# bound flaky): the rate and latency figures come from benchmarks/load_api.py and live in BENCHMARKS.md.
+RATE, SECONDS = 20, 2
 
 
 def test_percentile_nearest_rank(load_api: ModuleType) -> None:
@@ -30,14 +31,11 @@ def test_events_endpoint_under_fixed_rate(example_db: Path, load_api: ModuleType
     log.info("%s", load_api.format_report(result))
     assert result["sent"] == RATE * SECONDS
     assert result["errors"] == 0 and result["ok"] == RATE * SECONDS
-    assert result["achieved_rate"] >= 0.8 * RATE
     assert 0 < result["p50_ms"] <= result["p99_ms"] <= result["max_ms"]
-    assert result["p99_ms"] < P99_BOUND_MS, load_api.format_report(result)
 
 
 @pytest.mark.slow
 def test_events_endpoint_sustained(example_db: Path, load_api: ModuleType) -> None:
     with load_api.serve(Settings(db=str(example_db))) as url:
         result = load_api.run_load(url, "/api/events", rate=50, seconds=10)
-    assert result["errors"] == 0, load_api.format_report(result)
-    assert result["p99_ms"] < P99_BOUND_MS, load_api.format_report(result)
+    assert result["errors"] == 0 and result["ok"] == result["sent"], load_api.format_report(result)
