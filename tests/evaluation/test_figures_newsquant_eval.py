@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from newsledger.errors import NewsledgerError
 from newsledger.evaluation.figures import evaluate, match_sentence, parse_gold_value
 
 
@@ -38,3 +39,22 @@ def test_evaluate_on_a_tiny_file(tmp_path):
     assert result["n_gold"] == 2
     assert result["value_f1"] == pytest.approx(1.0)
     assert result["value_unit_f1"] == pytest.approx(1.0)
+
+
+def test_split_halves_are_fixed_disjoint_and_cover_the_file(tmp_path):
+    from newsledger.evaluation.figures import split_of
+    texts = [f"Sales of item {i} rose {i} percent." for i in range(40)]
+    halves = {t: split_of(t) for t in texts}
+    assert set(halves.values()) == {"dev", "test"}
+    assert all(split_of(t) == s for t, s in halves.items())  # deterministic
+    items = [{"text": t, "quantities": [{"change": "up", "value": str(i), "unit": "percent",
+                                          "normalized_unit": "percentage", "referred_concepts": "-"}]}
+             for i, t in enumerate(texts)]
+    path = tmp_path / "NewsQuant.json"
+    path.write_text(json.dumps(items), encoding="utf-8")
+    dev, test = evaluate(path, split="dev"), evaluate(path, split="test")
+    assert dev["n_sentences"] + test["n_sentences"] == 40
+    assert dev["n_sentences"] == sum(s == "dev" for s in halves.values())
+    assert dev["split"] == "dev"
+    with pytest.raises(NewsledgerError):
+        evaluate(path, split="train")

@@ -7,10 +7,13 @@ then the rest are matched on value alone. `value_f1` counts every value match, `
 only the matches with equal units. Precision divides by predictions, recall by gold quantities.
 Our unit is the NewsQuant-style name of `Figure.unit` (USD -> "dollar", percent -> "percentage"),
 else the counted noun's lemma (`Figure.counts`), else "-".
+NewsQuant has no split; `--split dev|test` takes the half of the sentences whose SHA-1 hash is even
+(dev) or odd (test), so rules can be tuned on one half and measured on the other.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import math
@@ -79,6 +82,14 @@ def match_sentence(gold: list[tuple[Value, str]], pred: list[tuple[Value, str]])
     return both + value_only, both
 
 
+SPLITS = ("dev", "test", "all")
+
+
+def split_of(text: str) -> str:
+    """'dev' or 'test': a fixed half of NewsQuant chosen by a hash of the sentence text."""
+    return "dev" if hashlib.sha1(text.encode("utf-8")).digest()[0] % 2 == 0 else "test"
+
+
 def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
@@ -86,8 +97,10 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def evaluate(data: Path, *, limit: int | None = None, examples: int = 0, **_: Any) -> dict[str, Any]:
-    """Score `extract_figures` on NewsQuant.json at `data` (a file, or a folder holding it)."""
+def evaluate(data: Path, *, limit: int | None = None, examples: int = 0, split: str = "all",
+             **_: Any) -> dict[str, Any]:
+    """Score `extract_figures` on NewsQuant.json at `data` (a file, or a folder holding it);
+    `split` is "dev", "test" (halves by sentence hash) or "all"."""
     from newsledger.nlp.loader import get_nlp
 
     path = data / "NewsQuant.json" if data.is_dir() else data
@@ -95,6 +108,10 @@ def evaluate(data: Path, *, limit: int | None = None, examples: int = 0, **_: An
         items = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise NewsledgerError("E300", f"cannot read NewsQuant data at {path}: {exc}") from exc
+    if split not in SPLITS:
+        raise NewsledgerError("E300", f"unknown NewsQuant split {split!r}; choose one of {', '.join(SPLITS)}")
+    if split != "all":
+        items = [it for it in items if split_of(it["text"]) == split]
     if limit:
         items = items[:limit]
     nlp = get_nlp()
@@ -119,7 +136,7 @@ def evaluate(data: Path, *, limit: int | None = None, examples: int = 0, **_: An
         "value_f1": round(fv, 4), "value_precision": round(pv, 4), "value_recall": round(rv, 4),
         "value_unit_f1": round(fu, 4), "value_unit_precision": round(pu, 4),
         "value_unit_recall": round(ru, 4), "n_sentences": len(items), "n_gold": n_gold,
-        "n_pred": n_pred, "seconds": round(time.perf_counter() - t0, 1),
+        "n_pred": n_pred, "split": split, "seconds": round(time.perf_counter() - t0, 1),
     }
     if examples:
         result["errors"] = errors
@@ -127,7 +144,8 @@ def evaluate(data: Path, *, limit: int | None = None, examples: int = 0, **_: An
 
 
 def format_report(result: dict[str, Any]) -> str:
-    lines = [f"NewsQuant: {result['n_sentences']} sentences, {result['n_gold']} gold quantities, "
+    half = f" ({result['split']} half)" if result.get("split", "all") != "all" else ""
+    lines = [f"NewsQuant{half}: {result['n_sentences']} sentences, {result['n_gold']} gold quantities, "
              f"{result['n_pred']} predicted",
              f"{'':12} {'P':>6} {'R':>6} {'F1':>6}"]
     for key, label in (("value", "value"), ("value_unit", "value+unit")):

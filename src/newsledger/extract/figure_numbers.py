@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsledger.extract.figure_ranges import BETWEEN, from_to, range_after
 from newsledger.extract.figure_units import (
     AMBIGUOUS_SHORT,
     CURRENCY_PHRASES,
@@ -15,6 +16,7 @@ from newsledger.extract.figure_units import (
     ONES,
     SCALES,
     SHORT_SCALES,
+    SPACED_SHORT,
     TENS,
     VAGUE,
 )
@@ -23,8 +25,6 @@ _TOKEN = re.compile(r"\d+(?:[,.]\d+)*|[A-Za-z]+|[^\sA-Za-z\d]")
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
            "sep", "sept", "oct", "nov", "dec"}
-_SCORE_NEXT = {"on", "in", "at", "with", "after", "against", "win", "victory", "defeat", "draw",
-               "loss", "lead", "and", "to", "for", "over"}
 _ORDINAL = {"st", "nd", "rd", "th"}
 _AT_LEAST = re.compile(r"(?:more than|over|above|at least|upwards of|in excess of|no fewer than|"
                        r"no less than|greater than|exceeding|exceeded|topped|as much as\s*$)\s*$",
@@ -36,24 +36,38 @@ _APPROX = re.compile(r"(?:about|around|roughly|approximately|some|an estimated|e
                      r"nearly|almost|approx\.?|circa|ca\.|more or less|an approximate|"
                      r"or so|reportedly|just over|just under|upwards of|as many as)\s*$",
                      re.IGNORECASE)
-_BETWEEN = re.compile(r"between\s*$", re.IGNORECASE)
+_AGED = re.compile(r"\b(?:aged|ages|age of|age)\s+(?:between\s+)?$", re.IGNORECASE)
 _CURRENCY_PHRASE = re.compile(r"((?:us|u\.s\.|australian|canadian|hong kong|new zealand|singapore|"
                               r"taiwan|new taiwan)\s+dollars?)\b", re.IGNORECASE)
 _JOIN = re.compile(r"\s+(?:to|or|and|from)\s+\$?", re.IGNORECASE)
 _PREFIXED_DOLLARS = {"US$", "A$", "AU$", "C$", "CA$", "HK$", "NZ$", "S$", "R$"}
 _OF_CURRENCY = re.compile(r"\s+of\s+(dollars|euros|pounds|yen|yuan|rupees|roubles|rubles)\b",
                           re.IGNORECASE)
-_ADDRESS = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}\s+(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Ln|"
+_ADDRESS = re.compile(r"(?:\s+(?:[A-Z][a-z]+|[NSEW]\.?|\d+(?:st|nd|rd|th))){1,3}\s+(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Ln|"
                       r"Boulevard|Blvd|Drive|Dr|Place|Court|Terrace|Crescent)\b\.?")
-_YEAR = re.compile(r"1\d\d\d|20\d\d")
+# stock indices named with a number ("S&P 500", "Stoxx 50", "FTSE 100", "Nikkei 225"): public names
+_INDEX_NAMES = {"s&p", "sp", "stoxx", "ftse", "nikkei", "russell", "dax", "cac", "kospi", "asx", "nasdaq",
+                "ibex", "aex", "atx", "smi", "omx", "nifty", "sensex", "dow", "msci", "topix", "kse", "bse"}
+# a lower-case label noun before a bare integer names a class or a place in a list, not an amount
+# ("a category 4 hurricane", "type 2 diabetes", "article 50", "phase 3 trials")
+_LABEL_NOUNS = {"category", "level", "grade", "phase", "stage", "tier", "class", "type", "size", "chapter",
+                "article", "section", "row", "route", "gate", "room", "platform", "exit", "channel",
+                "flight", "model", "version", "number"}
 _METRE_AFTER = re.compile(r"\s*\(|-?(?:long|high|wide|tall|deep)\b|\s+(?:long|high|wide|tall|deep)\b")
 _TIMEZONE = re.compile(r"\s(?:GMT|UTC|EDT|EST|CDT|CST|PDT|PST|BST|CET|CEST|ET|PT|local time)\b")
 _SCIENTIFIC = re.compile(r"\s?[×x]\s?10\^?([−-])?(\d{1,3})")
-_PER = re.compile(r"\s+(?:a|an|per)\s+(barrels?|shares?|tonnes?|tons?|ounces?|gallons?|litres?|liters?|"
-                  r"hours?|days?|weeks?|months?|years?|nights?|persons?|people|heads?|kilograms?|"
-                  r"kg|pounds?|metres?|meters?|miles?|units?|grams?|century|centuries|decades?|"
-                  r"minutes?|seconds?|games?|seasons?|capita|square (?:foot|feet|metres?|meters?))\b",
-                  re.IGNORECASE)
+# what a price or rate is per: counted things, periods and measurement units ("$52 a barrel",
+# "$80 per sq m", "£24 a-year"); a short aside in brackets may come first ("C$6 (US$4.46) per share")
+_PER_WORDS = ["barrels?", "shares?", "tonnes?", "tons?", "ounces?", "gallons?", "litres?", "liters?",
+              "hours?", "days?", "weeks?", "months?", "years?", "nights?", "persons?", "people", "heads?",
+              "kilograms?", "kg", "pounds?", "metres?", "meters?", "miles?", "units?", "grams?", "century",
+              "centuries", "decades?", "minutes?", "seconds?", "games?", "seasons?", "capita",
+              "square (?:foot|feet|metres?|meters?)"]
+_PER_MEASURES = [re.escape(f) for f in sorted(MEASURES, key=len, reverse=True)
+                 if len(f) > 1 and f not in AMBIGUOUS_SHORT and MEASURES[f] not in ("percentage", "count")
+                 and not MEASURES[f].endswith(" of age")]
+_PER = re.compile(r"(\s*\([^()]{1,40}\))?\s+(?:a|an|per)[\s-]+(" + "|".join(_PER_WORDS + _PER_MEASURES)
+                  + r")(?![\w])", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -68,6 +82,7 @@ class Number:
     unit: str | None = None  # ISO currency code, "percent" or a MEASURES name
     weak: bool = False  # a small bare number word or a year-like number: needs syntax to keep
     year_like: bool = False
+    unit_shared: bool = False  # the unit came from a neighbour ("64 points to 4,577")
 
 
 @dataclass(slots=True)
@@ -146,6 +161,8 @@ class _Parser:
                 v *= VAGUE[self.low(j + 1)]
                 j += 2
             return v, j, True
+        if w.endswith("fold") and (w[:-4] in ONES or w[:-4] in TENS or w[:-4] == "hundred"):
+            return float(ONES.get(w[:-4]) or TENS.get(w[:-4]) or 100), i + 1, False  # "sixfold"
         if not (_is_num_word(w) or (w in ("a", "an") and self.low(i + 1) in SCALES)):
             return None
         if w in SCALES:
@@ -188,6 +205,19 @@ class _Parser:
             return None
         return value, j, scaled
 
+    def unscaled(self, i: int) -> float:
+        """Value of the number at token i without its scale words."""
+        t = self.toks[i].text.lower()
+        if t[0].isdigit():
+            v = _digit_value(t)
+            return v or 1.0
+        total = 0.0
+        k = i
+        while k < len(self.toks) and (self.low(k) in ONES or self.low(k) in TENS or self.low(k) == "-"):
+            total += ONES.get(self.low(k), 0) + TENS.get(self.low(k), 0)
+            k += 1
+        return total or 1.0
+
     def currency_before(self, i: int) -> tuple[str | None, int]:
         """Currency mark right before token i: (code, index of the first token of the mark).
         Handles "$5", "US$5", "$US5", "$A5", "HK $5", "RM5", "€5" and "$-5"."""
@@ -205,7 +235,7 @@ class _Parser:
         if p.text == "$" and k >= 2 and toks[k - 2].text + "$" in _PREFIXED_DOLLARS and (
                 p.glued or toks[k - 2].text.isupper()):
             return CURRENCY_SYMBOLS[(toks[k - 2].text + "$").lower()], k - 2  # "US$5", "HK $5"
-        if p.text in "$€£¥₹₪₽₩₴" and p.text:
+        if p.text in "$€£¥₹₪₽₩₴₦₺₱฿" and p.text:
             return CURRENCY_SYMBOLS[p.text], k - 1
         if p.text == "=" and p.glued and k >= 2 and toks[k - 2].text == "Y" and toks[k].glued:
             return "JPY", k - 2  # "Y=590 billion": how some wires write the yen sign
@@ -225,12 +255,13 @@ class _Parser:
         if um:
             form = um.group().lower()
             tight = p == pos  # glued to the number
-            if form in AMBIGUOUS_SHORT and not tight:
+            if form in AMBIGUOUS_SHORT and not tight and not (
+                    form in SPACED_SHORT and um.group() in (form, "dB")):
                 return None, pos
             if form in ("h", "m", "t", "b") and not tight:
                 return None, pos
             return MEASURES[form], um.end()
-        if p == pos and text[p:p + 1] in "€£¥₹₪₽₩₴" and text[p:p + 1]:
+        if p == pos and text[p:p + 1] in "€£¥₹₪₽₩₴₦₺₱฿" and text[p:p + 1]:
             return CURRENCY_SYMBOLS[text[p]], p + 1  # "1,200€"
         cm = _CURRENCY_PHRASE.match(text, p)
         if cm:
@@ -287,7 +318,7 @@ def find_fractions(text: str) -> list[Number]:
 def _hedge(text: str, num: Number) -> None:
     """Set bound and approximate from the words in front ("more than", "about", "up to")."""
     before = text[max(0, num.start - 40):num.start]
-    if _BETWEEN.search(before) and num.bound == "range":
+    if BETWEEN.search(before) and num.bound == "range":
         return
     if _AT_LEAST.search(before):
         num.bound = "at_least"
@@ -353,6 +384,8 @@ def find_numbers(text: str) -> list[Number]:
         start = toks[cur_i].start
         end = toks[j - 1].end
         num = Number(start=start, end=end, value=value, unit=cur)
+        if t.text.lower().endswith("fold"):
+            num.unit = "count"
         if t.text.lower() in VAGUE:
             # "thousands" reads as 1,000 to 10,000; "tens of thousands" as 10,000 to 100,000
             num.approximate = True
@@ -378,6 +411,17 @@ def find_numbers(text: str) -> list[Number]:
         if cur is None and _ADDRESS.match(text, toks[j - 1].end):
             i = j
             continue
+        # index names and labels: "the S&P 500 fell", "a category 4 storm"
+        prev = toks[i - 1].text if i > 0 and not t.glued else ""
+        if prev == "." and i > 1 and toks[i - 1].glued and toks[i - 2].text == "no":
+            prev = "number"  # "no. 5"
+        if prev.lower() == "p" and i > 2 and toks[i - 2].text == "&" and toks[i - 3].text.lower() == "s":
+            prev = "s&p"
+        if cur is None and t.text[0].isdigit() and (prev.lower() in _INDEX_NAMES or (
+                prev in _LABEL_NOUNS and value.is_integer())):
+            if P.unit_after(toks[j - 1].end, glued=True)[0] is None:
+                i = j
+                continue
         # scientific notation: "1.99×10−30", "2.998x10^8"
         sci = _SCIENTIFIC.match(text, toks[j - 1].end)
         if sci and t.text[0].isdigit():
@@ -406,30 +450,37 @@ def find_numbers(text: str) -> list[Number]:
                 while j < len(toks) and toks[j].start < uend:
                     j += 1
         else:
-            rng = _range_after(P, num, i, j, scaled)
+            rng = range_after(P, num, i, j, scaled)
             if rng == "skip":
                 i = max(j, i + 1) + 2
                 continue
             if rng is not None:
                 j = rng
+            elif num.unit is not None:
+                j = from_to(P, num, j) or j
         if num.value_max is not None and cur is None and _ADDRESS.match(text, num.end):
             i = j  # "16-18 Industrial Avenue"
             continue
+        # "men aged 18 to 34", "at the age of 70": ages in years
+        if num.unit is None and cur is None and _AGED.search(text, max(0, num.start - 20), num.start):
+            num.unit = "year of age"
         # "$52 a barrel", "$3 per share": a price per something
         if num.unit and " per " not in num.unit and num.unit != "fraction":
             pm = _PER.match(text, num.end)
             if pm:
-                num.unit = f"{num.unit} per {_singular(pm.group(1).lower())}"
-                num.end = pm.end()
-                while j < len(toks) and toks[j].start < num.end:
-                    j += 1
+                per = re.sub(r"\s+", " ", pm.group(2).lower())
+                num.unit = f"{num.unit} per {MEASURES.get(per) or _singular(per)}"
+                if pm.group(1) is None:  # an aside in brackets keeps its own figures
+                    num.end = pm.end()
+                    while j < len(toks) and toks[j].start < num.end:
+                        j += 1
         _hedge(text, num)
         if num.bound == "approximate":
             num.approximate = True
         # bare small words ("one", "two") and year-like integers need syntax to be kept
         if not t.text[0].isdigit() and value < 10 and num.unit is None and not scaled:
             num.weak = True
-        if (t.text[0].isdigit() and re.fullmatch(r"1[89]\d\d|20\d\d", t.text) and num.unit is None
+        if (t.text[0].isdigit() and re.fullmatch(r"1[89]\d\d|2[01]\d\d", t.text) and num.unit is None
                 and num.value_max is None and not scaled):
             num.year_like = True
             num.weak = True
@@ -449,72 +500,9 @@ def _share_units(text: str, nums: list[Number]) -> None:
             continue
         if a.unit and b.unit is None and not b.year_like and not (
                 a.unit == "percentage" and "to" in gap):  # "rose 2% to 1,463": a change, a level
-            b.unit = a.unit
+            b.unit, b.unit_shared = a.unit, True
         elif b.unit and a.unit is None and not a.year_like and gap.strip() in ("or", "to"):
-            a.unit = b.unit
-
-
-def _range_after(P: _Parser, num: Number, i: int, j: int, scaled: bool) -> int | str | None:
-    """Extend `num` to a range when a second number follows ("4-5", "5% to 10%", "four to five
-    thousand", "between $3 and $4"). Returns the next token index, "skip" for a game score or a
-    span of years, or None when no range follows."""
-    text, toks = P.text, P.toks
-    conn = P.low(j)
-    before = text[max(0, num.start - 14):num.start].lower()
-    between = bool(_BETWEEN.search(before))
-    from_ = bool(re.search(r"\bfrom\s*$", before))
-    if not (conn in ("-", "–", "to", "/") or (conn == "and" and between)):
-        return None
-    if re.search(r"\bby\s*$", before) and num.unit:
-        return None  # "increased by $43.6 billion to $419.2 billion": a change, then a level
-    if conn == "/" and not (toks[j].glued and j + 1 < len(toks) and toks[j + 1].glued):
-        return None  # "224 kW / 300 PS": two readings of one value, not a range
-    k2 = j + 1
-    cur2 = None
-    if k2 < len(toks) and toks[k2].text.lower() in CURRENCY_SYMBOLS and not toks[k2].text.isalpha():
-        cur2 = CURRENCY_SYMBOLS[toks[k2].text.lower()]
-        k2 += 1
-    elif k2 + 1 < len(toks) and toks[k2 + 1].text == "$" and toks[k2 + 1].glued:
-        cur2 = CURRENCY_SYMBOLS.get((toks[k2].text + "$").lower())
-        k2 += 2
-    elif k2 < len(toks) and toks[k2].text.upper() in ("RM", "RS") and k2 + 1 < len(toks) \
-            and toks[k2 + 1].glued:
-        cur2 = CURRENCY_SYMBOLS[toks[k2].text.lower()]
-        k2 += 1
-    if k2 >= len(toks) or toks[k2].text.lower() in VAGUE:
-        return None
-    second = P.number_at(k2)
-    if second is None:
-        return None
-    v2, j2, scaled2 = second
-    value = num.value
-    first_tok = toks[i].text
-    if conn in ("-", "–") and re.fullmatch(r"1[5-9]\d\d|20\d\d", first_tok) and v2 < 100:
-        return "skip"  # "2014-15": a span of years
-    unit2, uend2 = P.unit_after(toks[j2 - 1].end, glued=True)
-    unit2 = unit2 or cur2
-    if num.unit and unit2 and num.unit != unit2:
-        return None
-    if conn in ("to", "or") and num.unit and not unit2 and not (between or from_):
-        return None  # "rose 64 points to 4,577": a change, then a level
-    if conn == "or" and not (num.unit or unit2):
-        return None
-    if scaled2 and not scaled and value <= _unscaled(P, k2):
-        # "four to five thousand", "1 to 2 million": the scale of the second applies to both
-        value *= v2 / max(1.0, _unscaled(P, k2))
-    if conn in ("-", "–") and (_score_like(value, v2, P, j2) or v2 == value and not unit2):
-        return "skip"  # a game score ("2-1", "89-89")
-    if (conn == "and" and between and not num.unit and not unit2 and _YEAR.fullmatch(first_tok)
-            and _YEAR.fullmatch(toks[k2].text)):
-        return "skip"  # "between 2014 and 2017": a period
-    if v2 <= value and not (from_ and v2 != value):
-        return None  # only "from X to Y" may run downwards ("fell from $2,415 to $2,315")
-    num.value, num.value_max, num.bound = value, v2, "range"
-    num.unit = num.unit or unit2
-    num.end = uend2 if unit2 and uend2 > toks[j2 - 1].end else toks[j2 - 1].end
-    while j2 < len(toks) and toks[j2].start < num.end:
-        j2 += 1
-    return j2
+            a.unit, a.unit_shared = b.unit, True
 
 
 def _singular(word: str) -> str:
@@ -526,26 +514,3 @@ def _singular(word: str) -> str:
     if word.endswith("s") and not word.endswith("ss") and word not in ("kg",):
         return word[:-1]
     return word
-
-
-def _unscaled(P: _Parser, i: int) -> float:
-    """Value of the number at token i without its scale words."""
-    t = P.toks[i].text.lower()
-    if t[0].isdigit():
-        v = _digit_value(t)
-        return v or 1.0
-    total = 0.0
-    k = i
-    while k < len(P.toks) and (P.low(k) in ONES or P.low(k) in TENS or P.low(k) == "-"):
-        total += ONES.get(P.low(k), 0) + TENS.get(P.low(k), 0)
-        k += 1
-    return total or 1.0
-
-
-def _score_like(a: float, b: float, P: _Parser, j2: int) -> bool:
-    """'2-2', '3-1': a game score, not a range (small integers, no unit, no counted noun after;
-    the noun test is a guess: a following lower-case word that is not a preposition)."""
-    if a > 20 or b > 20 or P.unit_after(P.toks[j2 - 1].end, glued=True)[0] is not None:
-        return False
-    nxt = P.low(j2)
-    return not nxt.isalpha() or nxt in _SCORE_NEXT

@@ -27,6 +27,9 @@ CURRENCY_SYMBOLS = {
     "rs.": "INR", "₪": "ILS", "rm": "MYR", "₽": "RUB", "₩": "KRW", "r$": "BRL", "usd": "USD",
     "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "rmb": "CNY", "aud": "AUD",
     "cad": "CAD", "chf": "CHF", "inr": "INR", "₴": "UAH", "uah": "UAH", "rub": "RUB",
+    "₦": "NGN", "₺": "TRY", "₱": "PHP", "฿": "THB", "ngn": "NGN", "zar": "ZAR", "try": "TRY",
+    "mxn": "MXN", "brl": "BRL", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "pln": "PLN",
+    "krw": "KRW", "sgd": "SGD", "hkd": "HKD", "nzd": "NZD", "twd": "TWD",
 }
 # currency words after a number -> ISO code
 CURRENCY_WORDS = {
@@ -36,6 +39,10 @@ CURRENCY_WORDS = {
     "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "hryvnia": "UAH",
     "hryvnias": "UAH", "won": "KRW", "franc": "CHF", "francs": "CHF", "cent": "cent",
     "cents": "cent", "sen": "sen", "usd": "USD", "eur": "EUR",
+    "naira": "NGN", "rand": "ZAR", "baht": "THB", "rupiah": "IDR", "zloty": "PLN", "zlotys": "PLN",
+    "forint": "HUF", "forints": "HUF", "lira": "TRY", "liras": "TRY", "reais": "BRL", "riyal": "SAR",
+    "riyals": "SAR", "dirham": "AED", "dirhams": "AED", "dong": "VND", "taka": "BDT", "kwacha": "ZMW",
+    "cedi": "GHS", "cedis": "GHS", "krona": "SEK", "kronor": "SEK", "yuans": "CNY",
 }
 CURRENCY_PHRASES = {"us dollar": "USD", "us dollars": "USD", "u.s. dollar": "USD", "u.s. dollars": "USD",
                     "australian dollar": "AUD", "australian dollars": "AUD", "canadian dollar": "CAD",
@@ -50,6 +57,11 @@ UNIT_NAMES = {
     "JPY": "japanese yen", "INR": "indian rupee", "ILS": "shekel", "MYR": "malaysian ringgit",
     "RUB": "russian ruble", "KRW": "south korean won", "BRL": "brazilian real", "CNY": "chinese yuan",
     "CHF": "swiss franc", "TWD": "new taiwan dollar", "UAH": "ukrainian hryvnia", "percent": "percentage",
+    "NGN": "nigerian naira", "ZAR": "south african rand", "THB": "thai baht", "IDR": "indonesian rupiah",
+    "PLN": "polish zloty", "HUF": "hungarian forint", "TRY": "turkish lira", "SAR": "saudi riyal",
+    "AED": "united arab emirates dirham", "VND": "vietnamese dong", "BDT": "bangladeshi taka",
+    "ZMW": "zambian kwacha", "GHS": "ghanaian cedi", "SEK": "swedish krona", "PHP": "philippine peso",
+    "MXN": "mexican peso", "NOK": "norwegian krone", "DKK": "danish krone",
 }
 
 # measurement units after a number: surface form (lower case) -> normalised name
@@ -71,14 +83,23 @@ _add("centimetre", "cm", "centimetre", "centimetres", "centimeter", "centimeters
 _add("millimetre", "mm", "millimetre", "millimetres", "millimeter", "millimeters")
 _add("micrometre", "μm", "µm", "micron", "microns", "micrometre", "micrometres", "micrometer", "micrometers")
 _add("mile", "mile", "miles", "mi")
+_add("nautical mile", "nautical mile", "nautical miles")
+_add("light-year", "light-year", "light-years", "light year", "light years")
+_add("nanometre", "nm", "nanometre", "nanometres", "nanometer", "nanometers")
 _add("yard", "yard", "yards", "yd", "yds")
 _add("foot", "foot", "feet", "ft")
 _add("inch", "inch", "inches", "in.", "″", "in")
-_add("square metre", "square metre", "square metres", "square meter", "square meters", "sq m", "m2")
+_add("square metre", "square metre", "square metres", "square meter", "square meters", "sq m", "sqm", "m2")
 _add("square kilometre", "square kilometre", "square kilometres", "square kilometer",
      "square kilometers", "sq km", "km2")
 _add("square mile", "square mile", "square miles", "sq mi")
 _add("square foot", "square foot", "square feet", "sq ft")
+_add("cubic metre", "cubic metre", "cubic metres", "cubic meter", "cubic meters", "cu m", "m3")
+_add("cubic foot", "cubic foot", "cubic feet", "cu ft")
+_add("cubic inch", "cubic inch", "cubic inches", "cu in")
+_add("cubic yard", "cubic yard", "cubic yards")
+_add("cubic kilometre", "cubic kilometre", "cubic kilometres", "cubic kilometer", "cubic kilometers", "km3")
+_add("cubic centimetre", "cubic centimetre", "cubic centimetres", "cubic centimeter", "cubic centimeters", "cc")
 _add("hectare", "hectare", "hectares", "ha")
 _add("acre", "acre", "acres")
 _add("kilogram", "kg", "kgs", "kilogram", "kilograms", "kilo", "kilos")
@@ -96,6 +117,8 @@ _add("ounce", "oz", "ounce", "ounces")
 _add("litre", "l", "litre", "litres", "liter", "liters")
 _add("millilitre", "ml", "millilitre", "millilitres", "milliliter", "milliliters")
 _add("gallon", "gallon", "gallons")
+_add("pint", "pint", "pints")
+_add("quart", "quart", "quarts")
 _add("barrel", "barrel", "barrels", "bbl")
 _add("barrel per day", "barrels per day", "barrels a day", "bpd", "barrel per day")
 _add("mile per hour", "m.p.h.", "m.p.h", "mph", "miles per hour", "miles an hour", "mile per hour")
@@ -103,9 +126,14 @@ _add("kilometre per hour", "km per hour", "km an hour", "km/hr", "km/h", "kph", 
      "kilometres an hour", "kilometers an hour")
 _add("mile per gallon", "mpg", "miles per gallon")
 _add("metre per second", "m/s", "metres per second", "meters per second")
-_add("celsius", "°c", "c", "degrees celsius", "degree celsius", "celsius")
-_add("fahrenheit", "°f", "f", "degrees fahrenheit", "degree fahrenheit", "fahrenheit")
+# "degC", "deg F": how the degree sign comes out of some lossy text conversions
+_add("celsius", "°c", "c", "degrees celsius", "degree celsius", "celsius", "degc", "deg c")
+_add("fahrenheit", "°f", "f", "degrees fahrenheit", "degree fahrenheit", "fahrenheit", "degf", "deg f")
 _add("degree", "°", "degree", "degrees")
+_add("british thermal unit", "btu", "btus", "british thermal unit", "british thermal units")
+_add("mega british thermal unit", "mmbtu", "mmbtus")
+# "3,200 times", "a sixfold rise", "a 3-fold increase": how many times
+_add("count", "times", "fold")
 _add("second", "second", "seconds", "sec", "secs")
 _add("minute", "minute", "minutes", "min", "mins")
 _add("hour", "hour", "hours", "hr", "hrs", "h")
@@ -139,9 +167,23 @@ _add("gigapascal", "gpa", "gigapascal", "gigapascals")
 _add("kilopascal", "kpa", "kilopascal", "kilopascals")
 _add("kilowatt hour", "kwh", "kilowatt-hour", "kilowatt-hours", "kilowatt hour", "kilowatt hours")
 _add("volt", "v", "volt", "volts")
+_add("kilovolt", "kv", "kilovolt", "kilovolts")
+_add("ampere", "amp", "amps", "ampere", "amperes")
+_add("kelvin", "kelvin", "kelvins")
+_add("joule", "joule", "joules")
+_add("kilojoule", "kj", "kilojoule", "kilojoules")
+_add("megajoule", "mj", "megajoule", "megajoules")
+_add("terawatt", "tw", "terawatt", "terawatts")
+_add("terawatt hour", "twh", "terawatt-hour", "terawatt-hours", "terawatt hour", "terawatt hours")
+_add("petabyte", "pb", "petabyte", "petabytes")
+_add("kilobit per second", "kbps", "kbit/s")
+_add("megabit per second", "mbps", "mbit/s")
+_add("gigabit per second", "gbps", "gbit/s")
 _add("farad", "f", "farad", "farads")
 _add("horsepower", "hp", "horsepower", "bhp")
-_add("pound-foot", "lb-ft", "pound-feet", "pound-foot", "pound feet")
+# NewsQuant names the abbreviation "lb-ft" and the spelled-out "pound-feet" differently
+_add("pound-foot", "pound-feet", "pound-foot", "pound feet")
+_add("foot pound-force", "lb-ft", "lb.-ft.", "ft-lb", "ft-lbs", "foot-pounds", "foot-pound")
 _add("revolutions per minute", "rpm")
 _add("parts-per-million", "ppm", "parts per million")
 _add("parts-per-billion", "ppb", "parts per billion")
@@ -156,6 +198,10 @@ _add("inning", "inning", "innings")
 # context; these are accepted only right after digits ("5m", "10 kg" but not "5 a")
 AMBIGUOUS_SHORT = {"gt", "pc", "in", "kt", "m", "t", "l", "g", "c", "f", "h", "v", "w", "mi", "in.", "b", "mp", "ha",
                    "min", "sec", "cal", "db", "pts", "bp"}
+
+# ... except these, which also stand after a space when written in lower case ("661 kt", "5 min",
+# "85 dB"): they are not English words (upper-case "SEC", "MP" are names more often than units)
+SPACED_SHORT = {"kt", "gt", "pts", "bp", "min", "sec", "db", "mi", "cal"}
 
 _MEASURE_FORMS = sorted(MEASURES, key=len, reverse=True)
 MEASURE_RE = re.compile(

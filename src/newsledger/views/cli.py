@@ -260,7 +260,7 @@ def evaluate(
     data: Annotated[Path, typer.Option(help="Path to the evaluation corpus (file or folder)")],
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object")] = False,
     limit: LimitOpt = None,
-    split: Annotated[str | None, typer.Option(help="Corpus split, where it has several (quotes: dev)")] = None,
+    split: Annotated[str | None, typer.Option(help="Corpus split, where it has several (quotes: dev; figures: dev|test|all)")] = None,
 ) -> None:
     """Score a stage against an external corpus and print the corpus's standard metrics."""
     from newsledger.evaluation import KINDS, report, run
