@@ -150,3 +150,18 @@ def test_different_acts_of_one_type_do_not_merge():
     unknown = mention("b", etype="RETREAT", actor=())  # no mode on one side: may still be the same
     assert len(merge_events([withdraw, unknown], arts, {}, {})) == 1
     assert not C.modes_conflict("ASSAULT", "aerial", "ASSAULT", "heavy-weapons")
+
+
+def test_publication_day_fallback_merges_with_a_stated_earlier_day():
+    """'had taken control' (no day: the 3 Oct publication date) and 'took control on Saturday' (1 Oct)."""
+    arts = articles("a", "b")
+    stated = mention("a", date="2022-10-01")
+    fallback = mention("b", date="2022-10-03")
+    fallback.date_precision = "publication"
+    events = merge_events([stated, fallback], arts, {}, {})
+    assert len(events) == 1
+    ev = events[0]
+    assert (ev.date, ev.date_precision) == ("2022-10-01", "day") and ev.disagreements == []
+    assert C.mention_dates_relation("2022-10-05", "day", "2022-10-03", "publication") == "conflict"  # after it
+    assert C.mention_dates_relation("2022-09-01", "day", "2022-10-03", "publication") == "conflict"  # long before
+    assert C.mention_dates_relation("2022-10-04", "day", "2022-10-03", "day") == "near"

@@ -149,3 +149,26 @@ def dates_relation(a: str | None, b: str | None, tolerance: int = DATE_TOLERANCE
         return "inside"
     gap = max((sb[0] - sa[1]).days, (sa[0] - sb[1]).days)
     return "near" if gap <= tolerance else "conflict"
+
+
+# A mention dated only by its article's publication day happened on or before that day; news reports
+# events of the past week at most, so a stated day up to this many days earlier may be the same happening.
+PUBLICATION_LOOKBACK_DAYS = 7
+
+
+def mention_dates_relation(a: str | None, pa: str | None, b: str | None, pb: str | None) -> str:
+    """`dates_relation` aware of precision: a publication-day fallback is an upper bound, not a claim.
+
+    "near" when the other side's date lies within PUBLICATION_LOOKBACK_DAYS before (or on) the publication
+    day, "conflict" when it lies after it or long before.
+    """
+    if (pa == "publication") == (pb == "publication"):
+        return dates_relation(a, b)
+    pub, other = (a, b) if pa == "publication" else (b, a)
+    sp, so = date_span(pub), date_span(other)
+    if sp is None or so is None:
+        return "unknown"
+    if so[1] <= sp[1] and so[0] >= sp[0] - timedelta(days=PUBLICATION_LOOKBACK_DAYS):
+        return "same" if so == sp else "near"
+    return "conflict"
+

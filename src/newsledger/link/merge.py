@@ -51,7 +51,7 @@ def _score(m: EventMention, rep: EventMention, same_group: bool, same_story: boo
     if "conflict" in (actor, recip):
         return None
     place = C.places_relation(m.location, rep.location)
-    when = C.dates_relation(m.date, rep.date)
+    when = C.mention_dates_relation(m.date, m.date_precision, rep.date, rep.date_precision)
     if "conflict" in (place, when):
         return None
     # Without a known place or date on both sides only a shared story vouches for the match.
@@ -194,6 +194,9 @@ def _versions(items: list[tuple[str, EventMention]], copy_group: dict[str, str])
 def _date_versions(ms: list[EventMention], copy_group: dict[str, str]) -> tuple[str | None, list[dict]]:
     """Chosen date and, when sources disagree, every version with its sources."""
     dated = [m for m in ms if C.date_span(m.date) is not None]
+    stated = [m for m in dated if m.date_precision != "publication"]
+    if stated:  # a publication-day fallback is no version of its own when some source states the date
+        dated = stated
     if not dated:
         return None, []
     # A coarse date that holds a finer one ("October" and "2 October") is the same claim, less precise:
@@ -265,8 +268,8 @@ def _build(ms: list[EventMention], articles: dict[str, Article], copy_group: dic
     recip_src = next((m for m in typed if m.recipient), typed[0])
     modality = Counter(m.modality for m in ms).most_common(1)[0][0]
     date_value, date_versions = _date_versions(ms, copy_group)
-    date_m = next((m for m in ms if m.date and C.dates_relation(m.date, date_value) in ("same", "inside")
-                   and C.date_span(m.date) == C.date_span(date_value)), None)
+    date_m = min((m for m in ms if m.date and C.date_span(m.date) == C.date_span(date_value)),
+                 key=lambda m: m.date_precision == "publication", default=None)
     location, place_versions = _place_versions(ms, copy_group)
     disagreements: list[dict] = []
     if date_versions:
