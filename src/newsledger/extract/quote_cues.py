@@ -42,3 +42,9 @@ pledge vow call urge question dispute acknowledge admit describe blame denounce 
 cite mention discuss reveal allege claim predict recommend request tweet post announce slam blast
 attack mock decry lament tout hail welcome""".split())
 OBJECT_PREPS: frozenset[str] = frozenset({"for", "of", "about", "on", "to"})
+
+# Polls and documents that speak for their authors ("In the latest poll, Clinton leads ...").
+SOURCE_DOCUMENTS: frozenset[str] = frozenset("""
+poll survey study report analysis memo letter filing lawsuit complaint ruling book column op-ed
+editorial essay article post tweet video ad advertisement speech statement interview email
+""".split())

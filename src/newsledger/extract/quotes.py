@@ -4,18 +4,27 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.quote_cues import (
     OBJECT_PREPS,
     OBJECT_VERBS,
-    SPEECH_NOUNS,
     SPEECH_VERBS,
     XCOMP_VERBS,
 )
 from newsledger.extract.quote_marks import Quoted, find_quoted, word_count
+from newsledger.extract.quote_phrases import phrase_cues
+from newsledger.extract.quote_stance import cue_lemma, stance_content
+from newsledger.extract.quote_syntax import (
+    SUBJECT_DEPS,
+    Cue,
+    cue_text,
+    noun_phrase,
+    paragraph,
+    subject_of,
+    subtree_span,
+)
 from newsledger.extract.speakers import ArticleSpeakers, SpeakerRef
 from newsledger.models import Article, Quote
 
@@ -32,10 +41,6 @@ CUE_WINDOW = 80
 # ... or up to this far when no sentence ends in between (", said Robert Reich, who served as
 # labor secretary under ... and endorsed ..., said")
 LONG_CUE_WINDOW = 250
-# How many tokens left of a subjectless speech verb a name may stand ("Marcel Lazar, 44, a
-# hacker from Romania, said"); about one apposition.
-LEFT_SCAN = 12
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _EDGE = " \t\n,;:—–-"
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]+(?:,[^\n(]{0,40})?(?:\([^)\n]{1,40}\))?\s*[-–—]+\s*")
 _SENTENCE_END = re.compile(r"[.!?“”\"]")
@@ -54,100 +59,27 @@ _QUOTE_CHARS = " \t\n\"'`“”‘’"
 # phrase is then part of it). 0.5 to 0.9 scored the same on PolNeAR train; 0.8 reads best.
 MIN_QUOTE_SHARE = 0.8
 # Two quoted pieces joined by at most this many characters of cue (“A,” he said, “B.”) are one quote.
-MAX_SPLIT_GAP = 60
+# The cue clause may carry a long apposition ("said X, a lawyer in Orlando who ..."); 60, 120, 200
+# and 300 tried on PolNeAR train: 200 best (precision 0.83 -> 0.85, recall the same).
+MAX_SPLIT_GAP = 200
 # Whether “A,” he said. “B.” is one quote too (the second piece after a full stop). PolNeAR's
 # annotators mostly join them; measured on the train split.
 SPLIT_ACROSS_STOP = True
+# A quoted stretch of at most this many words, all longer ones capitalised, is a title or a name
+# (“Fox News Sunday”), not speech; 5, 8 and 12 scored the same on PolNeAR train.
+MAX_TITLE_WORDS = 8
 
 
-@dataclass(slots=True)
-class _Cue:
-    """A speech verb with the span of its content and its subject."""
-    token: Token
-    content: tuple[int, int]
-    subject: Span | None
-    text: str
-    hole: tuple[int, int] | None = None  # the cue words inside the content ("X, analysts say, Y")
-
-
-def _subtree_span(tok: Token) -> tuple[int, int]:
-    doc = tok.doc
-    return doc[tok.left_edge.i].idx, doc[tok.right_edge.i].idx + len(doc[tok.right_edge.i])
-
-
-def _subject(verb: Token, depth: int = 0) -> Span | None:
-    """The speaker phrase of a verb: its subject, the agent of a passive, or the subject of the
-    verb it hangs off ("..., adding that ..."). Relative clauses and appositions are cut off."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return _np(child)  # "who" in "Reid, who concluded": resolved to Reid in _speaker
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for g in child.children:
-                if g.dep_ == "pobj":
-                    return _np(g)
-    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb and depth < 3:
-        return _subject(verb.head, depth + 1)
-    if verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX") and depth < 3 and not any(
-            c.dep_ == "mark" for c in verb.children):
-        # a subjectless "complement" is mostly a misparsed coordination ("touted A and promised B")
-        return _subject(verb.head, depth + 1)
-    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return _np(verb.head)  # "a statement saying that ...": the statement speaks
-    if verb.dep_ in ("pcomp", "pobj") and depth < 3:
-        # "... by saying that": the subject of the verb the preposition hangs from
-        up = verb.head.head if verb.head.dep_ == "prep" else verb.head
-        if up is not verb and up.pos_ in ("VERB", "AUX"):
-            return _subject(up, depth + 1)
-    if verb.dep_ in ("npadvmod", "dep", "parataxis") and verb.head.pos_ in ("VERB", "AUX") \
-            and verb.head is not verb and depth < 3:
-        return _subject(verb.head, depth + 1)
-    return _named_left(verb) if depth == 0 else None
-
-
-def _named_left(verb: Token) -> Span | None:
-    """A parse without a subject ("Marcel Lazar, 44, said that"): the name right before the verb,
-    past commas, ages and titles, in the same sentence."""
-    sent_start = verb.sent.start
-    for i in range(verb.i - 1, max(sent_start, verb.i - LEFT_SCAN) - 1, -1):
-        tok = verb.doc[i]
-        if tok.ent_type_ in ("PERSON", "ORG", "NORP") and tok.ent_iob_ in ("B", "I"):
-            ent = next((e for e in verb.doc.ents if e.start <= i < e.end), None)
-            return ent
-        if tok.pos_ in ("VERB", "AUX") or tok.lower_ in ("that", "because", "when", "if"):
-            return None
-    return None
-
-
-def _np(head: Token) -> Span:
-    """The noun phrase of `head` without trailing relative clauses, appositions and punctuation."""
-    doc = head.doc
-    start = head.left_edge.i
-    end = head.i + 1
-    for child in head.rights:
-        if child.dep_ == "appos" and head.pos_ == "NOUN" and child.pos_ == "PROPN":
-            end = child.right_edge.i + 1  # "the health minister, Maria Lopez": keep the name
-            continue
-        if child.dep_ == "punct":
-            continue
-        if child.dep_ in ("relcl", "appos", "acl", "cc", "conj"):
-            break
-        end = child.right_edge.i + 1
-    return doc[start:end]
-
-
-def _cue_text(verb: Token) -> str:
-    parts = [verb.text] + [c.text for c in verb.children if c.dep_ == "prt"]
-    return " ".join(parts)
-
-
-def _verb_cues(doc: Doc) -> list[_Cue]:
+def _verb_cues(doc: Doc) -> list[Cue]:
     """Every speech verb that governs a complement clause (or a quote), with subject."""
-    cues: list[_Cue] = []
+    cues: list[Cue] = []
     for tok in doc:
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS:
+        if tok.pos_ not in ("VERB", "AUX"):
             continue
-        lem = tok.lemma_.lower()
+        lem = cue_lemma(tok)
+        if lem not in SPEECH_VERBS:
+            _add_stance(tok, cues)
+            continue
         comp = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")]
         if not comp and lem in XCOMP_VERBS:
             comp = [c for c in tok.children if c.dep_ == "xcomp"]
@@ -157,85 +89,58 @@ def _verb_cues(doc: Doc) -> list[_Cue]:
                     and (c.pos_ != "PRON" or any(o.dep_ == "oprd" for o in tok.children))]
             comp += [g for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in OBJECT_PREPS
                      for g in c.children if g.dep_ == "pobj" and g.pos_ != "PRON"]
-            if comp and _subject(tok) is None:
+            if comp and subject_of(tok) is None:
                 continue
             oprd = next((o for o in tok.children if o.dep_ == "oprd"), None)
             if comp and oprd is not None:
                 # "calling it a major blow": the object and what it is called
-                a_, _ = _subtree_span(comp[0])
-                _, b_ = _subtree_span(oprd)
-                cues.append(_Cue(tok, (a_, b_), _subject(tok), _cue_text(tok)))
+                a_, _ = subtree_span(comp[0])
+                _, b_ = subtree_span(oprd)
+                cues.append(Cue(tok, (a_, b_), subject_of(tok), cue_text(tok)))
                 continue
-        pa, pb = _paragraph(doc.text, tok.idx)
+        pa, pb = paragraph(doc.text, tok.idx)
         if not comp and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
             # "The economy, analysts say, is slowing": the sentence around the verb is the content
             sent = tok.sent
-            subj = _subject(tok)
+            subj = subject_of(tok)
             if subj is not None and subj.start_char > sent.start_char:
                 hole = (min(subj.start_char, tok.idx), tok.idx + len(tok))
-                cues.append(_Cue(tok, (max(sent.start_char, pa), min(sent.end_char, pb)), subj,
-                                 _cue_text(tok), hole))
+                cues.append(Cue(tok, (max(sent.start_char, pa), min(sent.end_char, pb)), subj,
+                                 cue_text(tok), hole))
             continue
         # the parser may run a sentence over a paragraph break: keep to the verb's paragraph
         comp = [c for c in comp if pa <= c.idx < pb]
         if not comp:
+            _add_stance(tok, cues)
             continue
         c = max(comp, key=lambda t: t.right_edge.i - t.left_edge.i)
-        start, end = _subtree_span(c)
+        start, end = subtree_span(c)
         start, end = max(start, pa), min(end, pb)
         if c.i < tok.i:  # "..., he said": the clause ends before the verb
             end = min(end, tok.idx)
         else:
             start = max(start, tok.idx + len(tok))
-        cues.append(_Cue(tok, (start, end), _subject(tok), _cue_text(tok)))
+        cues.append(Cue(tok, (start, end), subject_of(tok), cue_text(tok)))
     return cues
 
 
-def _paragraph(text: str, pos: int) -> tuple[int, int]:
-    """(start, end) of the line holding `pos` (plain-text news keeps a paragraph on a line)."""
-    a = text.rfind("\n", 0, pos) + 1
-    b = text.find("\n", pos)
-    return a, (b if b >= 0 else len(text))
-
-
-def _noun_cues(doc: Doc) -> list[_Cue]:
-    """"Trump's claim that ...", "her warning that ...": a speech noun with a that-clause and an
-    owner (the owner is the speaker; without one there is nobody to attribute it to)."""
-    out: list[_Cue] = []
-    for tok in doc:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in SPEECH_NOUNS:
-            continue
-        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos")
-                       and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
-        if owner is None or clause is None:
-            continue
-        start, end = _subtree_span(clause)
-        out.append(_Cue(tok, (start, end), _np(owner), tok.text))
-    return out
-
-
-def _according_to(doc: Doc) -> list[_Cue]:
-    """'according to X, ...' and '..., according to X': the rest of the sentence is the content."""
-    out: list[_Cue] = []
-    for tok in doc:
-        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
-            continue
-        to = doc[tok.i + 1]
-        objs = [c for c in to.children if c.dep_ == "pobj"]
-        if not objs:
-            continue
-        src = _np(objs[0])
-        sent = tok.sent
-        pa, pb = _paragraph(doc.text, tok.idx)
-        s_start, s_end = max(sent.start_char, pa), min(sent.end_char, pb)
-        phrase_end = src.end_char
-        if tok.idx <= s_start + 1 or doc[tok.i - 1].is_punct and doc[tok.i - 1].idx <= s_start:
-            content = (phrase_end, s_end)
-        else:
-            content = (s_start, tok.idx)
-        out.append(_Cue(tok, content, src, "according to"))
-    return out
+def _add_stance(tok: Token, cues: list[Cue]) -> None:
+    """An attitude or intent with its object ("backed Cruz", "plans to run") and a speaker."""
+    found = stance_content(tok)
+    if found is None or tok.dep_ == "amod":
+        return
+    subj = subject_of(tok)
+    if subj is None or subj.text.lower() == "you" or tok.sent.text.rstrip(_QUOTE_CHARS).endswith("?"):
+        return  # "Would you support him?" asks about a stance, nobody holds one
+    (start, end), cue_words = found
+    if any(c.dep_ == "neg" for c in tok.children):
+        # "did not comment on": the cue keeps the negation, so the record says what was held
+        cue_words = " ".join([c.text for c in tok.children if c.dep_ in ("aux", "neg") and c.i < tok.i]
+                             + [cue_words])
+    pa, pb = paragraph(tok.doc.text, tok.idx)
+    start, end = max(start, pa), min(end, pb)
+    if end > start:
+        cues.append(Cue(tok, (start, end), subj, cue_words, kind="stance"))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -265,10 +170,10 @@ def _in_holes(q: Quoted, pos: int) -> bool:
     return any(a <= pos < b for a, b in q.holes)
 
 
-def _nearby_cue(cues: list[_Cue], q: Quoted, text: str) -> _Cue | None:
+def _nearby_cue(cues: list[Cue], q: Quoted, text: str) -> Cue | None:
     """A speech verb between the pieces of a split quote, right after the closing mark or right
     before the opening one, in the same paragraph ("..., he said." / "He said: “...")."""
-    best: tuple[int, _Cue] | None = None
+    best: tuple[int, Cue] | None = None
     for cue in cues:
         pos = cue.token.idx
         if cue.subject is not None and q.start <= cue.subject.start_char < q.end \
@@ -291,7 +196,7 @@ def _nearby_cue(cues: list[_Cue], q: Quoted, text: str) -> _Cue | None:
     return best[1] if best else None
 
 
-def _tail_cue(doc: Doc, q: Quoted, text: str) -> _Cue | None:
+def _tail_cue(doc: Doc, q: Quoted, text: str) -> Cue | None:
     """“...,” she mused. — any verb in the short clause that follows a quote ending in , ? or !
     is its cue when it has a subject (news style puts only the speaker and the verb there)."""
     inner = text[q.start:q.end].rstrip(_QUOTE_CHARS.replace(",", ""))
@@ -303,13 +208,13 @@ def _tail_cue(doc: Doc, q: Quoted, text: str) -> _Cue | None:
     span = doc.char_span(q.end, m.end(), alignment_mode="contract")
     for tok in span or []:
         if tok.pos_ == "VERB":
-            subj = _subject(tok)
+            subj = subject_of(tok)
             if subj is not None and not (q.start <= subj.start_char < q.end):
-                return _Cue(tok, (q.start, q.end), subj, _cue_text(tok))
+                return Cue(tok, (q.start, q.end), subj, cue_text(tok))
     return None
 
 
-def _colon_cue(doc: Doc, q: Quoted, text: str) -> _Cue | None:
+def _colon_cue(doc: Doc, q: Quoted, text: str) -> Cue | None:
     """Philip Bump wrote: “...” / The report: “...” — the clause before a colon names the speaker."""
     before = text[max(0, q.start - 300):q.start].rstrip()
     if not before.endswith(":"):
@@ -318,14 +223,14 @@ def _colon_cue(doc: Doc, q: Quoted, text: str) -> _Cue | None:
     tok_span = doc.char_span(colon, colon + 1, alignment_mode="expand")
     if tok_span is None or not len(tok_span):
         return None
-    pa, _pb = _paragraph(text, colon)
+    pa, _pb = paragraph(text, colon)
     lead = doc.char_span(pa, colon, alignment_mode="contract")
     if lead is None or not len(lead):
         return None
     # the head of the words before the colon: a token whose head lies outside them
     heads = [t for t in lead if t.head.i < lead.start or t.head.i >= lead.end or t.head is t]
     head = next((t for t in heads if t.pos_ in ("VERB", "AUX")), heads[0] if heads else lead.root)
-    subj = _subject(head) if head.pos_ in ("VERB", "AUX") else None
+    subj = subject_of(head) if head.pos_ in ("VERB", "AUX") else None
     if subj is not None and not pa <= subj.start_char < colon:
         subj = None
     if subj is None:
@@ -333,16 +238,16 @@ def _colon_cue(doc: Doc, q: Quoted, text: str) -> _Cue | None:
         if ents:
             subj = ents[0]
         elif head.pos_ in ("NOUN", "PROPN"):
-            subj = _np(head)
+            subj = noun_phrase(head)
     if subj is None:
         return None
-    return _Cue(head, (q.start, q.end), subj, ":")
+    return Cue(head, (q.start, q.end), subj, ":")
 
 
-def _labelled_paragraphs(doc: Doc, text: str) -> list[tuple[int, int, str, _Cue, None]]:
+def _labelled_paragraphs(doc: Doc, text: str) -> list[tuple[int, int, str, Cue, None]]:
     """Transcript lines and headline attributions: "TAPPER: Do you think ...", "Graham: Trump's
     rhetoric is hateful". The label speaks the rest of the line."""
-    out: list[tuple[int, int, str, _Cue, None]] = []
+    out: list[tuple[int, int, str, Cue, None]] = []
     for m in _LABEL.finditer(text):
         label = m.group(1)
         if label.lower() in _NOT_LABELS or len(m.group(2).split()) < 3:
@@ -354,27 +259,27 @@ def _labelled_paragraphs(doc: Doc, text: str) -> list[tuple[int, int, str, _Cue,
         cue_tok = doc.char_span(m.end(1), m.end(1) + 1, alignment_mode="expand")
         tok = cue_tok[0] if cue_tok is not None and len(cue_tok) else span.root
         a, b = _trim(text, m.start(2), m.end(2))
-        out.append((a, b, kind, _Cue(tok, (a, b), span, ":"), None))
+        out.append((a, b, kind, Cue(tok, (a, b), span, ":"), None))
     return out
 
 
-def _loose_verbs(doc: Doc) -> list[_Cue]:
+def _loose_verbs(doc: Doc) -> list[Cue]:
     """Speech verbs without a complement clause: the speaker of an adjacent quote."""
     out = []
     for tok in doc:
-        lem = tok.lemma_.lower()
+        lem = cue_lemma(tok)
         if tok.pos_ == "VERB" and lem in SPEECH_VERBS and tok.dep_ != "amod":
-            subj = _subject(tok)
+            subj = subject_of(tok)
             if subj is not None:  # "so-called" or a verb without a speaker is no cue
-                out.append(_Cue(tok, (tok.idx, tok.idx), subj, _cue_text(tok)))
+                out.append(Cue(tok, (tok.idx, tok.idx), subj, cue_text(tok)))
     return out
 
 
-_Found = tuple[int, int, str, "_Cue | None", "Quoted | None"]
+_Found = tuple[int, int, str, "Cue | None", "Quoted | None"]
 
 
-def _direct(doc: Doc, text: str, quoted: list[Quoted], verb_cues: list[_Cue],
-            loose: list[_Cue], used: set[int]) -> list[_Found]:
+def _direct(doc: Doc, text: str, quoted: list[Quoted], verb_cues: list[Cue],
+            loose: list[Cue], used: set[int]) -> list[_Found]:
     """Quoted stretches with their cue: a verb whose complement is the quote, else a speech verb
     next to the marks, else the clause after or the label before a colon."""
     found: list[_Found] = []
@@ -399,7 +304,7 @@ def _direct(doc: Doc, text: str, quoted: list[Quoted], verb_cues: list[_Cue],
             cue = _nearby_cue([c for c in loose if c.token.i not in wider], q, text)
         if cue is None:
             cue = _tail_cue(doc, q, text) or _colon_cue(doc, q, text)
-        if cue is None and word_count(text, q) < MIN_UNCUED_WORDS:
+        if cue is None and word_count(text, q) < MIN_UNCUED_WORDS or _is_title(text, q):
             continue
         if cue is not None:
             used.add(cue.token.i)
@@ -407,7 +312,32 @@ def _direct(doc: Doc, text: str, quoted: list[Quoted], verb_cues: list[_Cue],
     return found
 
 
-def _indirect(text: str, quoted: list[Quoted], verb_cues: list[_Cue], used: set[int]) -> list[_Found]:
+def _is_title(text: str, q: Quoted) -> bool:
+    """“Fox News Sunday,” ''An American Son'': a short quoted name in title case, not words said."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text[slice(*q.inner)])]
+    long_words = [w for w in words if len(w) > 3]
+    return 2 <= len(words) <= MAX_TITLE_WORDS and bool(long_words) and all(
+        w[0].isupper() for w in long_words) and not any(w in ("I", "I’m", "I'm") for w in words)
+
+
+def _join_continued(found: list[_Found], text: str) -> list[_Found]:
+    """A cue-less quote that opens the paragraph right after a paragraph ending in a quote goes on
+    with that quote (news style runs a long quote over several paragraphs)."""
+    out: list[_Found] = []
+    for f in found:
+        if out and f[3] is None and f[4] is not None and out[-1][4] is not None:
+            prev = out[-1]
+            gap = text[prev[1]:f[0]]
+            if not gap.strip() and "\n" in gap:
+                holes = (*prev[4].holes, (prev[1], f[0]), *f[4].holes)
+                q = Quoted(prev[4].start, f[4].end, f[4].closed, holes)
+                out[-1] = (prev[0], f[1], "direct", prev[3], q)
+                continue
+        out.append(f)
+    return out
+
+
+def _indirect(text: str, quoted: list[Quoted], verb_cues: list[Cue], used: set[int]) -> list[_Found]:
     """Reported speech: the complement of every speech verb not already the cue of a quote."""
     direct_spans = [(q.start, q.end) for q in quoted]
     hole_spans = [h for q in quoted for h in q.holes]
@@ -428,20 +358,21 @@ def _indirect(text: str, quoted: list[Quoted], verb_cues: list[_Cue], used: set[
         if any(q_a <= c.token.idx < q_b for q_a, q_b in direct_spans) and not any(
                 h_a <= c.token.idx < h_b for h_a, h_b in hole_spans):
             continue
-        found.append((a, b, "indirect", c, None))
+        found.append((a, b, c.kind, c, None))
     return found
 
 
 def _one_source_per_word(found: list[_Found], labelled: list[_Found]) -> list[_Found]:
     """Drop what another attribution already covers: a short quoted phrase inside a reported
     clause ("said its units had withdrawn “to better lines”"), anything on a labelled line, and a
-    report inside another report ("officials said [that X believed ...]")."""
+    report or stance inside another report or stance ("officials said [that X believed ...]")."""
     reports = [(f[0], f[1]) for f in found if f[2] == "indirect"]
     found = [f for f in found if not (f[2] == "direct" and any(
         a <= f[0] and f[1] <= b + 2 and (b - a) > (f[1] - f[0]) for a, b in reports))]
     found = [f for f in found if not any(a <= f[0] < b for a, b, *_ in labelled)]
     found.extend(labelled)
-    outer = [(f[0], f[1]) for f in found if f[2] == "indirect" or f[3] is not None and f[3].text == ":"]
+    outer = [(f[0], f[1]) for f in found
+             if f[2] in ("indirect", "stance") or f[3] is not None and f[3].text == ":"]
     found = [f for f in found if f[2] == "direct" or f[3] is None or not any(
         a < f[3].token.idx < b and (a, b) != (f[0], f[1]) for a, b in outer)]
     return sorted(found, key=lambda f: f[0])
@@ -451,10 +382,10 @@ def extract_quotes(doc: Doc, article: Article) -> list[Quote]:
     """Quotes of `article` (parsed as `doc`), in text order, with speakers resolved article-wide."""
     text = article.text
     speakers = ArticleSpeakers(doc)
-    verb_cues = _verb_cues(doc) + _according_to(doc) + _noun_cues(doc)
+    verb_cues = _verb_cues(doc) + phrase_cues(doc)
     quoted = _merge_split(find_quoted(text), text)
     used: set[int] = set()
-    found = _direct(doc, text, quoted, verb_cues, _loose_verbs(doc), used)
+    found = _join_continued(_direct(doc, text, quoted, verb_cues, _loose_verbs(doc), used), text)
     found += _indirect(text, quoted, verb_cues, used)
     found = _one_source_per_word(found, _labelled_paragraphs(doc, text))
 
@@ -520,7 +451,7 @@ def _merge_split(quoted: list[Quoted], text: str) -> list[Quoted]:
     return out
 
 
-def _cut_at_nested(cue: _Cue, a: int, b: int, cues: list[_Cue]) -> int:
+def _cut_at_nested(cue: Cue, a: int, b: int, cues: list[Cue]) -> int:
     """End an indirect quote where a participial speech verb inside it starts
     ("said he would stay, telling reporters that ..." ends before "telling")."""
     for other in cues:
@@ -536,14 +467,14 @@ def _cut_at_nested(cue: _Cue, a: int, b: int, cues: list[_Cue]) -> int:
     return b
 
 
-def _speaker(speakers: ArticleSpeakers, cue: _Cue | None) -> SpeakerRef | None:
+def _speaker(speakers: ArticleSpeakers, cue: Cue | None) -> SpeakerRef | None:
     if cue is None or cue.subject is None:
         return None
     subj = cue.subject
     if len(subj) == 1 and subj[0].tag_ in ("WP", "WDT") and subj[0].head.dep_ == "relcl":
         # "Reid, who concluded that ...": the speaker is the noun the clause hangs on; the words
         # that point at him stay "who"
-        ref = speakers.resolve_span(_np(subj[0].head.head), speaking=True)
+        ref = speakers.resolve_span(noun_phrase(subj[0].head.head), speaking=True)
         ref.start, ref.end = subj.start_char, subj.end_char
         return ref
     return speakers.resolve_span(subj, speaking=True)
