@@ -134,7 +134,7 @@ class Quote:
     """Something a person or institution said, direct or reported."""
     article_id: str
     text: str
-    kind: Literal["direct", "indirect"]
+    kind: Literal["direct", "indirect", "stance"]  # stance: "endorsed Cruz", "plans to run"
     start: int  # span of the quoted content in Article.text
     end: int
     speaker: str | None = None  # fullest name found in the article

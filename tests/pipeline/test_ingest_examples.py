@@ -126,6 +126,11 @@ def test_query_commands_filter(example_db: str) -> None:
     code, out = _cli("quotes", "--db", example_db, "--format", "json", "--speaker", "Zelenskyy")
     quotes = json.loads(out)
     assert quotes and all("Zelenskyy" in (q["speaker"] or "") for q in quotes)
+    code, out = _cli("quotes", "--db", example_db, "--format", "json", "--kind", "direct,stance")
+    kinds = {q["kind"] for q in json.loads(out)}
+    assert code == 0 and kinds and kinds <= {"direct", "stance"}
+    code, _ = _cli("quotes", "--db", example_db, "--kind", "rumour")
+    assert code == 2
     code, out = _cli("articles", "--db", example_db, "--format", "json", "--outlet", "harbour")
     assert {a["outlet"] for a in json.loads(out)} == {"The Harbour Post"}
     code, out = _cli("events", "--db", example_db, "--format", "json", "--since", "2023-01-01")

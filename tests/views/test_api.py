@@ -95,6 +95,9 @@ def test_stories_places_control(client):
 def test_quotes_figures_articles(client):
     quotes = client.get("/api/quotes", params={"speaker": "zelenskyy"}).json()["quotes"]
     assert len(quotes) == 2 and quotes[0]["kind"] == "direct"
+    direct = client.get("/api/quotes", params={"kind": "direct"}).json()["quotes"]
+    assert direct and {q["kind"] for q in direct} == {"direct"}
+    assert client.get("/api/quotes", params={"kind": "gossip"}).status_code == 422
     figs = client.get("/api/figures").json()["figures"]
     assert {f["value"] for f in figs} == {5000.0, 66.0}
     arts = client.get("/api/articles", params={"outlet": "Capital"}).json()["articles"]

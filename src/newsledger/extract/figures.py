@@ -195,7 +195,7 @@ def _keep(num: Number, span: Span, noun: Token | None) -> bool:
 
 def _claimed_by(start: int, end: int, quotes: list[Quote]) -> str | None:
     for q in quotes:
-        if q.start <= start and end <= q.end and q.speaker:
+        if q.start <= start and end <= q.end and q.speaker and q.kind != "stance":
             return q.speaker
     return None
 

@@ -23,6 +23,7 @@ class Filters:
     modality: str | None = None
     min_sources: int | None = None  # minimum independent sources
     speaker: str | None = None  # quotes only
+    kind: str | None = None  # quotes only: direct, indirect or stance (comma-separated)
     story: str | None = None
     limit: int | None = None
     offset: int = 0
@@ -35,8 +36,18 @@ class Filters:
                     date.fromisoformat(value)
                 except (TypeError, ValueError) as exc:
                     raise ValueError(f"--{name} must be a date as YYYY-MM-DD, not {value!r}") from exc
+        if self.kind is not None and not set(self.kinds()) <= QUOTE_KINDS:
+            raise ValueError(f"--kind must be among {', '.join(sorted(QUOTE_KINDS))}, not {self.kind!r}")
         if self.limit is not None and self.limit < 0 or self.offset < 0:
             raise ValueError("limit and offset must not be negative")
+
+
+    def kinds(self) -> list[str]:
+        """The quote kinds asked for, lower-cased."""
+        return [k.strip().lower() for k in (self.kind or "").split(",") if k.strip()]
+
+
+QUOTE_KINDS = frozenset({"direct", "indirect", "stance"})
 
 
 def _like(value: str) -> str:
@@ -139,6 +150,9 @@ def list_quotes(store: Store, f: Filters) -> list[dict[str, Any]]:
     if f.speaker:
         where.append("(lower(q.speaker) LIKE ? ESCAPE '\\' OR lower(q.speaker_role) LIKE ? ESCAPE '\\')")
         params += [_like(f.speaker), _like(f.speaker)]
+    if f.kind:
+        where.append(f"q.kind IN ({', '.join('?' * len(f.kinds()))})")
+        params += f.kinds()
     sql = ("SELECT q.quote_id, q.speaker, q.speaker_role, q.text, q.kind, q.cue, q.article_id, "
            "q.start_char AS start, q.end_char AS \"end\", q.sentence, a.outlet, a.url, "
            "CAST(a.published AS VARCHAR) AS published FROM quotes q JOIN articles a USING (article_id)")

@@ -81,13 +81,14 @@ def article_filters(
     until: Annotated[str | None, Query(description="Latest publication date (YYYY-MM-DD)")] = None,
     outlet: Annotated[str | None, Query(description="Outlet name contains this")] = None,
     speaker: Annotated[str | None, Query(description="Quotes only: speaker name or role contains this")] = None,
+    kind: Annotated[str | None, Query(description="Quotes only: direct, indirect and/or stance, comma-separated")] = None,
     story: Annotated[str | None, Query(description="Story id")] = None,
     limit: Annotated[int, Query(ge=0, le=MAX_LIMIT, description="Page size")] = DEFAULT_LIMIT,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip (paging)")] = 0,
 ) -> Filters:
     try:
-        return Filters(since=since, until=until, outlet=outlet, speaker=speaker, story=story, limit=limit,
-                       offset=offset)
+        return Filters(since=since, until=until, outlet=outlet, speaker=speaker, kind=kind, story=story,
+                       limit=limit, offset=offset)
     except ValueError as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from exc
 
@@ -222,7 +223,7 @@ def _read_routes(app: FastAPI) -> None:
         return {"place": name, "location": match, "history": history}
 
     @app.get("/api/quotes", tags=["quotes and figures"], summary="List quotes",
-             description="Quotes with speaker, role, kind (direct/indirect), outlet and link; newest first.")
+             description="Quotes with speaker, role, kind (direct/indirect/stance), outlet and link; newest first.")
     def quotes(gate: Gate, f: ArticleQ) -> dict[str, Any]:
         with gate.read() as store:
             rows = list_quotes(store, f)

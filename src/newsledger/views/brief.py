@@ -263,6 +263,8 @@ def key_quotes(store: Store, article_ids: list[str], day: str) -> list[dict[str,
                        f"WHERE {cond} ORDER BY a.published, q.start_char", params)
     merged: dict[str, dict[str, Any]] = {}
     for r in rows:
+        if r["kind"] == "stance":
+            continue  # an attitude ("endorsed Cruz") is no quote to print as said
         text = (r["text"] or "").strip().strip(",").strip()
         speaker = (r["speaker"] or "").strip()
         if len(text) < MIN_QUOTE_CHARS or len(text) > MAX_QUOTE_CHARS or not speaker:

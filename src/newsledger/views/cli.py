@@ -201,11 +201,13 @@ def _emit_rows(rows: list[dict], fmt: Fmt, columns: tuple[str, ...], title: str)
 def quotes(
     db: DbOpt = None, since: SinceOpt = None, until: UntilOpt = None, outlet: OutletOpt = None,
     speaker: Annotated[str | None, typer.Option(help="Speaker name or role contains this")] = None,
+    kind: Annotated[str | None, typer.Option(help="direct, indirect and/or stance (comma-separated)")] = None,
     limit: LimitOpt = None, fmt: FmtOpt = Fmt.table,
 ) -> None:
-    """List quotes with their speakers."""
+    """List quotes with their speakers (kind: direct quote, indirect speech, or stance such as 'endorsed X')."""
     with _open_read(db) as store:
-        rows = list_quotes(store, _filters(since=since, until=until, outlet=outlet, speaker=speaker, limit=limit))
+        rows = list_quotes(store, _filters(since=since, until=until, outlet=outlet, speaker=speaker, kind=kind,
+                                           limit=limit))
     _emit_rows(rows, fmt, ("published", "outlet", "speaker", "speaker_role", "kind", "text"), "quotes")
 
 
