@@ -25,6 +25,11 @@ ARTICLE_FACTOR = 0.4
 # two wire sentences ("Missiles struck the port of Odesa. Two hit its grain terminal."). Set by hand on our
 # example stories; beyond that the story has usually moved on.
 PRECEDING_CHARS = 400
+# Landmarks in our table have at most this many words ("Number 10 Downing Street"); a landmark stands
+# for an institution more than a place, so it is trusted like a sentence-level place (set by hand).
+LANDMARK_MAX_WORDS = 4
+LANDMARK_SCORE = 0.5
+_WORD = re.compile(r"[\w.'\u2019-]+")
 # Reasons of the article-level fallbacks (main region, main country), which a preceding event may override.
 _FALLBACK_PREFIX = "no place in the event's sentence"
 # A sentence that opens like this has changed the subject: the place before it does not carry over.
@@ -101,9 +106,30 @@ def assign_location(mention: EventMention, places: list[PlaceMention]) -> Locati
     if hit is not None:
         return replace(hit.location, score=_scaled(hit.location.score, SENTENCE_FACTOR),
                        reason="no place in the event's clause; place from its sentence")
+    landmark = _landmark_in(mention.sentence)
+    if landmark is not None:
+        return landmark
     if not usable:
         return None
     return _article_fallback(usable)
+
+
+def _landmark_in(sentence: str) -> Location | None:
+    """A seat of power the sentence names as an organisation ("The Kremlin condemned ..."): the event
+    happened there, which beats any place carried over from other sentences."""
+    from newsledger.resolve.gazetteer import get_gazetteer
+    gaz = get_gazetteer()
+    words = _WORD.findall(sentence)
+    for size in range(LANDMARK_MAX_WORDS, 0, -1):
+        for st in range(len(words) - size + 1):
+            if not words[st][:1].isupper() or (st + size < len(words) and words[st + size][:1].isupper()):
+                continue  # not "the Wall Street Journal", "the White House Correspondents' Dinner"
+            name = " ".join(words[st:st + size])
+            hits = [i for i in gaz.candidates(name) if gaz.ftype[i] == "landmark"] if gaz.has_name(name) else []
+            if hits:
+                return gaz.location(hits[0], LANDMARK_SCORE,
+                                    reason=f"the landmark its sentence names ({name})")
+    return None
 
 
 def _scaled(score: float | None, factor: float) -> float | None:

@@ -49,6 +49,7 @@ _PLURAL_ADMIN_AFTER = re.compile(r"^\s+(counties|parishes|provinces|states|regio
                                  r"governorates|prefectures)\b", re.I)  # not "departments": fire departments
 _LIST_GAP = re.compile(r"^\s*(,|,?\s+(and|or))\s*$")
 _CONTAINER_GAP = re.compile(r"^\s*(,|,?\s+in(\s+the)?|\()\s*$", re.I)
+_POSSESSIVE_GAP = re.compile(r"^(\u2019s|'s|')\s+(the\s+)?$")  # "Utah's Zion National Park": the first contains the second
 # "Kisii, Wajir, Mandera" and "Zaire, Bundibugyo and Sudan" are lists, not "town, region": a comma
 # link is a list when another capitalised name follows the second one
 _LIST_NEXT = re.compile(r"^(,\s*(and\s+|or\s+)?|\s+(and|or|&)\s+)(the\s+)?[A-Z]")
@@ -287,6 +288,8 @@ def _link_containers(raws: list[Raw], text: str, gaz: Gazetteer) -> None:
             raws[a].containers.append(b)
             if gap.strip() == ",":
                 raws[a].comma_in = b
+        elif _POSSESSIVE_GAP.match(gap):
+            raws[b].containers.append(a)
 
 
 def _context(gaz: Gazetteer, ranks: dict[str, list[Candidate]], counts: dict[str, int],
@@ -459,7 +462,13 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], article_id: str = "",
                 out.append(PlaceMention(article_id=article_id, text=r.text, start=r.start, end=r.end,
                                         location=loc, feature=None))
                 continue
-            if r.partial and main is not None and not _plausible_inner(gaz, i, main):
+            stated = _stated_container(gaz, raws, keys, tops, r) if r.partial else None
+            if stated is not None and not _inside(gaz, i, stated) and not _plausible_inner(gaz, i, stated):
+                loc = _at_container(gaz, stated)
+                out.append(PlaceMention(article_id=article_id, text=r.text, start=r.start, end=r.end,
+                                        location=loc, feature=None))
+                continue
+            if r.partial and stated is None and main is not None and not _plausible_inner(gaz, i, main):
                 loc = gaz.location(main, FALLBACK_SCORE, reason="not in gazetteer; placed at the article's "
                                    f"main place ({gaz.names[main]}, {gaz.feature(main)})")
                 out.append(PlaceMention(article_id=article_id, text=r.text, start=r.start, end=r.end,
@@ -471,6 +480,9 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], article_id: str = "",
             else:
                 loc = gaz.location(i, p)
             feature = gaz.feature(i)
+        elif (stated := _stated_container(gaz, raws, keys, tops, r)) is not None:
+            loc = _at_container(gaz, stated)
+            feature = None
         elif main is not None:
             loc = gaz.location(main, FALLBACK_SCORE, reason="not in gazetteer; placed at the article's "
                                f"main place ({gaz.names[main]}, {gaz.feature(main)})")
@@ -508,6 +520,23 @@ def _container_entry(gaz: Gazetteer, raws: list[Raw], keys: list[str], tops: dic
             and entry[1] >= STEER_MIN_PROB and not _generic(raws[r.comma_in].query):
         return entry[0]
     return None
+
+
+def _stated_container(gaz: Gazetteer, raws: list[Raw], keys: list[str], tops: dict[str, tuple[int, float]],
+                      r: Raw) -> int | None:
+    """The place the text puts an unknown name in ("Zion National Park in Utah", "Utah's Zion National
+    Park", "Le Bernardin in New York"): a better point than the article's main place."""
+    for c in r.containers:
+        entry = tops.get(keys[c])
+        if entry is not None and not raws[c].partial and not _generic(raws[c].query) \
+                and gaz.kind[entry[0]] != FEATURE:
+            return entry[0]
+    return None
+
+
+def _at_container(gaz: Gazetteer, outer: int) -> Location:
+    return gaz.location(outer, FALLBACK_SCORE, reason=f"not in gazetteer; placed at the place the text puts it in "
+                        f"({gaz.names[outer]}, {gaz.feature(outer)})")
 
 
 def _inside(gaz: Gazetteer, i: int, outer: int) -> bool:

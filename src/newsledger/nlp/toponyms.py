@@ -33,6 +33,8 @@ MONTHS_DAYS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 })
+# Head words that make a known multi-word name a county-level place whatever the NER label says.
+COUNTY_HEADS = frozenset({"County", "Parish", "Borough", "Township"})
 RELABEL = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW"})
 MAX_NGRAM = 4
 
@@ -86,6 +88,8 @@ def _dateline(doc: Doc, start: int, end: int) -> bool:
     if not all(t.is_upper and len(t.text) > 1 for t in doc[start:end]) or end >= len(doc):
         return False
     line_start = start == 0 or "\n" in doc[start - 1].text_with_ws or doc[start - 1].is_space
+    if start > 0 and doc[end].text in {"-", "\u2014", "\u2013", "--"} and doc[start - 1].text in {".", "!", "?", "\u201d", '"'}:
+        return True  # a headline run into the text: "... financing package. MANSFIELD \u2014 The council"
     return line_start and doc[end].text in {",", "-", "\u2014", "\u2013", "(", ":", "--"}
 
 
@@ -141,6 +145,8 @@ class ToponymRuler:
     def _relabel(self, doc: Doc, ent: Span, gaz: Gazetteer) -> bool:
         """A PERSON/ORG... entity that is really a place: a gazetteer name with a locative cue."""
         text = ent.text
+        if 1 < len(ent) <= MAX_NGRAM and ent[-1].text in COUNTY_HEADS and gaz.has_name(text):
+            return True  # "Rapides Parish" read as a person or a group: the head word says place
         if ent.label_ == "NORP" or not gaz.has_name(text) or len(ent) > MAX_NGRAM:
             return False
         if gaz.demonym(text) is not None:

@@ -170,6 +170,8 @@ class Gazetteer:
         best = 0.0
         for i in self.index.get(norm(name), ()):
             k = self.kind[i]
+            if self.ftype[i] == "landmark":
+                continue  # "the Pentagon said": resolved when tagged as a place, never a reason to tag one
             best = max(best, 1e8 if k in (COUNTRY, FEATURE) else 1e6 if k == ADMIN1 else
                        max(county_floor, float(self.pop[i])) if k == ADMIN2 else float(self.pop[i]))
         return best

@@ -122,6 +122,26 @@ class GazetteerData:
             lst.append(i)
 
 
+# Countries whose town names carry the Arabic article, which English news often drops ("Qamishli" for
+# Al Qamishli, "Mukalla" for Al Mukalla); from the Arab League's member list.
+ARABIC_ARTICLE_CC = frozenset({
+    "AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SY",
+    "TN", "YE",
+})
+# "Al", and its sun-letter forms ("Ar Raqqah", "Ash Shihr", "Ad Dawr"), then a name of 4+ letters.
+_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|adh|an|at|ath|az|aş|ad-|aḑ|aţ|az̧)[\s\-\u2018\u2019']+(\w.{3,})$", re.I)
+
+
+def _without_article(names: list[str]) -> list[str]:
+    """The names again without a leading Arabic article ("Al Qāmishlī" -> "Qāmishlī")."""
+    out = []
+    for n in names:
+        m = _ARTICLE.match(n)
+        if m and m.group(1)[:1].isupper():
+            out.append(m.group(1))
+    return out
+
+
 def _data_file(name: str) -> list[list[str]]:
     """Rows of one of our TSV tables under newsledger/data (comment and header lines dropped)."""
     text = (DATA_DIR / name).read_text(encoding="utf-8")
@@ -268,6 +288,8 @@ def build() -> GazetteerData:
         cc, a1 = c["countrycode"], c.get("admin1code") or ""
         lat, lon = c["latitude"], c["longitude"]
         alts = [a for a in c.get("alternatenames", []) if _useful_alt(a)]
+        if cc in ARABIC_ARTICLE_CC:
+            alts += _without_article([c["name"], *alts])
         g.add(c["name"], int(c["geonameid"]), lat, lon, c.get("population") or 0, TOWN, cc, a1, "city", alts)
         a1_pts[(cc, a1)].append((lat, lon))
         a1_pop[(cc, a1)] += c.get("population") or 0
@@ -335,9 +357,10 @@ def build() -> GazetteerData:
         if g.kind[i] == TOWN and g.cc[i] == "US" and g.a1[i] == "DC":
             g.alias(i, "D.C.")
             g.alias(i, "Washington D.C.")
-    for name, aliases, ftype, lat, lon, cc in _data_file("geo_features.tsv"):
-        g.add(name, 0, float(lat), float(lon), 0, FEATURE, cc, "", ftype,
-              [a for a in aliases.split(",") if a])
+    for table in ("geo_features.tsv", "geo_landmarks.tsv"):
+        for name, aliases, ftype, lat, lon, cc in _data_file(table):
+            g.add(name, 0, float(lat), float(lon), 0, FEATURE, cc, "", ftype,
+                  [a for a in aliases.split(",") if a])
     _add_demonyms(g)
     log.info("gazetteer: %d entries, %d names", len(g.names), len(g.index))
     return g
