@@ -50,6 +50,10 @@ class Linker:
         copy_cache, story_cache = _caches(self.embedder.name if self.embedder is not None else "none")
         self.copies = CopyDetector(self.embedder, window_days, cache=copy_cache)
         self._story_cache = story_cache
+        # One story clusterer kept between calls, and what it holds (oldest first): a call whose history
+        # is what it holds minus its oldest articles only forgets those, instead of replaying the window.
+        self._stories: StoryClusterer | None = None
+        self._trail: list[tuple] = []
 
     def link(self, new: list[Article], history: list[Article],
              features: dict[str, set[str]] | None = None, known: Known | None = None) -> LinkResult:
@@ -62,29 +66,59 @@ class Linker:
         groups = {aid: g for aid, (_, g) in known_all.items() if g}
         verdicts = self.copies.detect(new, history, groups)
 
+        stories, story_of = self._sync(history, features, known_all)
+        self._stories = None  # kept again only once every new article is in (an error leaves no half state)
+        result = LinkResult(copies=verdicts, known=known_all)
+        for art in sorted(new, key=_when):
+            v = verdicts[art.article_id]
+            forced = story_of.get(v.of_article) if v.of_article else None
+            names = features.get(art.article_id)
+            sid, score = stories.assign(art, names, forced=forced)
+            story_of[art.article_id] = sid
+            self._trail.append(_trail_key(art, sid, names))
+            result.stories[art.article_id] = sid
+            result.story_scores[art.article_id] = score
+        self._stories = stories
+        n_copies = sum(1 for v in verdicts.values() if v.kind != "original")
+        logger.info("linked %d new articles against %d stored: %d copies, %d stories touched",
+                    len(new), len(history), n_copies, len(set(result.stories.values())))
+        return result
+
+    def _sync(self, history: list[Article], features: dict[str, set[str]], known: Known
+              ) -> tuple[StoryClusterer, dict[str, str]]:
+        """A story clusterer holding exactly `history` (time order) and each history article's story.
+
+        The kept clusterer is reused when `history` equals the articles it holds minus some of the oldest
+        (same order, stories, names and times); otherwise the window is replayed into a fresh one. Both
+        give the same state, so the stories are the same either way (tests/link/test_story_sync.py)."""
+        ordered = sorted(history, key=_when)
+        wanted = [_trail_key(a, known.get(a.article_id, (None, None))[0], features.get(a.article_id))
+                  for a in ordered]
+        drop = len(self._trail) - len(wanted)
+        if (self._stories is not None and drop >= 0 and all(w[1] for w in wanted)
+                and self._trail[drop:] == wanted):
+            self._stories.forget_oldest(drop)
+            self._trail = wanted
+            return self._stories, {w[0]: w[1] for w in wanted}
         stories = StoryClusterer(self.embedder, cache=self._story_cache)
         story_of: dict[str, str] = {}
-        for art in sorted(history, key=_when):
-            sid = known_all.get(art.article_id, (None, None))[0]
+        self._trail = []
+        for art in ordered:
+            sid = known.get(art.article_id, (None, None))[0]
             names = features.get(art.article_id)
             if sid:
                 stories.observe(art, sid, names)
             else:  # a stored article without a story: place it now, as if it had just arrived
                 sid, _ = stories.assign(art, names)
             story_of[art.article_id] = sid
+            self._trail.append(_trail_key(art, sid, names))
+        self._stories = stories
+        return stories, story_of
 
-        result = LinkResult(copies=verdicts, known=known_all)
-        for art in sorted(new, key=_when):
-            v = verdicts[art.article_id]
-            forced = story_of.get(v.of_article) if v.of_article else None
-            sid, score = stories.assign(art, features.get(art.article_id), forced=forced)
-            story_of[art.article_id] = sid
-            result.stories[art.article_id] = sid
-            result.story_scores[art.article_id] = score
-        n_copies = sum(1 for v in verdicts.values() if v.kind != "original")
-        logger.info("linked %d new articles against %d stored: %d copies, %d stories touched",
-                    len(new), len(history), n_copies, len(set(result.stories.values())))
-        return result
+
+def _trail_key(article: Article, story_id: str | None, names: set[str] | None) -> tuple:
+    """What decides an article's part in the clusterer's state besides its (id-keyed) text."""
+    return (article.article_id, story_id, article.published, frozenset(names) if names else None)
 
 
 @lru_cache(maxsize=4)

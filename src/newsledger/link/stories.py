@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import logging
 import math
@@ -99,7 +100,9 @@ class StoryClusterer:
         self._cache: OrderedDict = cache if cache is not None else OrderedDict()
         self.threshold = JOIN_THRESHOLD if threshold is None else threshold
         self.decay_days = DECAY_DAYS if decay_days is None else decay_days
-        self.members: list[_Member] = []
+        self.members: list[_Member] = []  # oldest first; member i (an absolute number) is members[i - _base]
+        self._base = 0  # members forgotten from the front (`forget_oldest`)
+        self._sizes: Counter = Counter()  # story -> members
         self.centroids: dict[str, tuple[Counter, Counter]] = {}  # story -> summed terms, name counts
         self._profiles: dict[str, tuple[Counter, Counter]] = {}  # story -> truncated centroid (cache)
         self._index: dict[str, list[int]] = defaultdict(list)
@@ -200,8 +203,9 @@ class StoryClusterer:
     # -- assignment -----------------------------------------------------------------------------
     def _add(self, article: Article, story_id: str, terms: Counter, names: set[str],
              vec: np.ndarray | None) -> None:
-        i = len(self.members)
+        i = self._base + len(self.members)
         self.members.append(_Member(article.article_id, story_id, terms, names, vec, article.published))
+        self._sizes[story_id] += 1
         c_terms, c_names = self.centroids.setdefault(story_id, (Counter(), Counter()))
         c_terms.update(terms)
         c_names.update(names)
@@ -210,6 +214,38 @@ class StoryClusterer:
             self._index[f"n:{n}"].append(i)
         for t in terms:
             self._index[f"t:{t}"].append(i)
+
+    def forget_oldest(self, k: int) -> None:
+        """Drop the `k` oldest members from counts, index and story profiles, leaving the state a fresh
+        clusterer would have after observing only the remaining members in the same order."""
+        if k <= 0:
+            return
+        self._idf_memo.clear()
+        gone, self.members = self.members[:k], self.members[k:]
+        self._base += k
+        for m in gone:
+            self._n_docs -= 1
+            keys = [*m.terms, *("n:" + n for n in m.names)]
+            self._df.subtract(keys)
+            for key in keys:
+                if self._df[key] <= 0:
+                    del self._df[key]
+            for key in chain((f"n:{n}" for n in m.names), (f"t:{t}" for t in m.terms)):
+                posts = self._index[key]
+                del posts[:bisect.bisect_left(posts, self._base)]  # postings are in member order
+                if not posts:
+                    del self._index[key]
+            c_terms, c_names = self.centroids[m.story_id]
+            c_terms.subtract(m.terms)
+            c_names.subtract(m.names)
+            for c, keys in ((c_terms, m.terms), (c_names, m.names)):
+                for key in keys:
+                    if c[key] <= 0:
+                        del c[key]
+            self._sizes[m.story_id] -= 1
+            if self._sizes[m.story_id] <= 0:
+                del self._sizes[m.story_id], self.centroids[m.story_id]
+            self._profiles.pop(m.story_id, None)
 
     def _count(self, terms: Counter, names: set[str]) -> None:
         self._idf_memo.clear()
@@ -234,7 +270,7 @@ class StoryClusterer:
         best_id, best = None, 0.0
         latest: dict[str, datetime | None] = {}
         for i in self._candidates(terms, found):
-            m = self.members[i]
+            m = self.members[i - self._base]
             decay = self._decay(article.published, m.when)
             s = self.pair_similarity(terms, found, vec, m) * decay
             if s > best:
