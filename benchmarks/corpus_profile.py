@@ -96,35 +96,46 @@ def _kb(path: str, key: str) -> int | None:
     return None
 
 
-def tree_rss_bytes(pid: int) -> tuple[int, int]:
-    """(sum of RSS, sum of PSS) over the process tree, in bytes.
+def tree_rss_bytes(pid: int, pss: bool = True) -> tuple[int, int]:
+    """(sum of RSS, sum of PSS) over the process tree, in bytes (PSS 0 when `pss` is False).
 
     RSS counts pages shared by forked workers once per worker; PSS splits each shared page between its
-    users, so the PSS sum is the memory the tree really holds.
+    users, so the PSS sum is the memory the tree really holds. PSS costs the kernel a walk of every mapping
+    (~2 ms CPU per GB), RSS almost nothing.
     """
-    rss = pss = 0
+    rss = pss_sum = 0
     for p in _tree(pid):
         r = _kb(f"/proc/{p}/status", "VmRSS:")
         if r is None:
             continue
         rss += r * 1024
-        q = _kb(f"/proc/{p}/smaps_rollup", "Pss:")
-        pss += (q if q is not None else r) * 1024
-    return rss, pss
+        if pss:
+            q = _kb(f"/proc/{p}/smaps_rollup", "Pss:")
+            pss_sum += (q if q is not None else r) * 1024
+    return rss, pss_sum
 
 
 class PeakRSS:
-    """Samples the memory of a process and its children in a thread; `peak` (RSS) and `peak_pss` in bytes."""
+    """Samples the memory of a process and its children in a thread; `peak` (RSS) and `peak_pss` in bytes.
 
-    def __init__(self, pid: int, interval: float = 0.2):  # 0.2 s: cheap, and batches last seconds
-        self.pid, self.interval, self.peak, self.peak_pss = pid, interval, 0, 0
+    RSS every `interval` seconds, PSS every `pss_every`-th sample and whenever RSS reaches a new peak: PSS at
+    every 0.2 s sample cost ~9% of one core on 1 GB processes, taken from the 2 cores being measured.
+    """
+
+    def __init__(self, pid: int, interval: float = 0.2, pss_every: int = 5):  # batches last seconds
+        self.pid, self.interval, self.pss_every, self.peak, self.peak_pss = pid, interval, pss_every, 0, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
+        n = 0
         while not self._stop.is_set():
-            rss, pss = tree_rss_bytes(self.pid)
-            self.peak, self.peak_pss = max(self.peak, rss), max(self.peak_pss, pss)
+            rss, _ = tree_rss_bytes(self.pid, pss=False)
+            if n % self.pss_every == 0 or rss > self.peak:
+                _, pss = tree_rss_bytes(self.pid)
+                self.peak_pss = max(self.peak_pss, pss)
+            self.peak = max(self.peak, rss)
+            n += 1
             self._stop.wait(self.interval)
 
     def __enter__(self) -> PeakRSS:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import gc
 import logging
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
@@ -64,7 +65,7 @@ def analyse_doc(doc: Doc, article: Article) -> ArticleResult:
 
 
 def _analyse_serial(articles: Iterable[Article], settings: Settings) -> Iterator[ArticleResult]:
-    nlp = get_nlp(settings.spacy_model)
+    nlp = get_nlp(settings.spacy_model, settings.nlp_mode)
     pairs = ((a.text, a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size, n_process=1):
         yield analyse_doc(doc, article)
@@ -88,7 +89,7 @@ def analyse(articles: Iterable[Article], settings: Settings) -> Iterator[Article
 # Articles per task sent to a worker: large enough that pickling and scheduling cost little next to ~0.1 s
 # of work per article, small enough that 64-article ingest batches still split across 2 workers.
 POOL_CHUNK = 16
-_POOLS: dict[tuple[str, int], Any] = {}
+_POOLS: dict[tuple[str, str, int], Any] = {}
 
 
 class _Done:
@@ -101,8 +102,8 @@ class _Done:
         return self.value
 
 
-def _pool_init(model: str) -> None:
-    get_nlp(model)  # each worker loads the model once, before its first task
+def _pool_init(model: str, mode: str) -> None:
+    get_nlp(model, mode)  # each worker loads the model once, before its first task
 
 
 def _pool_task(articles: list[Article], settings: Settings) -> list[ArticleResult]:
@@ -111,7 +112,7 @@ def _pool_task(articles: list[Article], settings: Settings) -> list[ArticleResul
 
 def _pool(settings: Settings) -> Any:
     """The worker pool for this model and size, started on first use and closed at exit."""
-    key = (settings.spacy_model, settings.n_process)
+    key = (settings.spacy_model, settings.nlp_mode, settings.n_process)
     pool = _POOLS.get(key)
     if pool is None:
         # fork: workers start in milliseconds and need no `if __name__ == "__main__"` guard in the caller's
@@ -121,8 +122,17 @@ def _pool(settings: Settings) -> Any:
         ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         if ctx.get_start_method() == "fork":
             # load the model before forking, so the workers share its weights and gazetteer copy-on-write
-            get_nlp(settings.spacy_model)
-        pool = ctx.Pool(settings.n_process, initializer=_pool_init, initargs=(settings.spacy_model,))
+            get_nlp(settings.spacy_model, settings.nlp_mode)
+            # freeze what the parent holds (model, gazetteer, tables) out of the collector's reach for the fork:
+            # a worker's full collections would otherwise write to every object's header and so copy the
+            # shared pages (not measured apart from the other changes of 25 Nov; see BENCHMARKS.md)
+            gc.collect()
+            gc.freeze()
+        try:
+            pool = ctx.Pool(settings.n_process, initializer=_pool_init,
+                            initargs=(settings.spacy_model, settings.nlp_mode))
+        finally:
+            gc.unfreeze()  # the parent collects as before; the forked workers keep their frozen copy
         _POOLS[key] = pool
         if len(_POOLS) == 1:
             atexit.register(close_pools)

@@ -23,6 +23,7 @@ class InputError(NewsledgerError):
 # Catalogue: code -> short meaning. Kept here so `newsledger errors` and the docs list every code.
 CATALOGUE: dict[str, str] = {
     "E001": "spaCy model not installed",
+    "E002": "unknown NLP mode (NEWSLEDGER_NLP_MODE is fast or full)",
     "E100": "input file is empty",
     "E101": "input file is not text (binary or undecodable)",
     "E102": "input file is too large",

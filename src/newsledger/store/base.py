@@ -225,8 +225,12 @@ class Store:
         return int(self.query("SELECT count(*) AS n FROM mentions WHERE event_id IS NULL")[0]["n"])
 
     def articles(self, ids: Iterable[str] | None = None, since: datetime | None = None,
-                 until: datetime | None = None) -> list[tuple[Article, dict[str, Any]]]:
-        """Stored articles (with their link columns), by id or publication window, oldest first."""
+                 until: datetime | None = None, text: bool = True) -> list[tuple[Article, dict[str, Any]]]:
+        """Stored articles (with their link columns), by id or publication window, oldest first.
+
+        `text=False` leaves each article's text empty: the event merge needs only dates and sources, and
+        reading every text back made the final merge hold the whole corpus in memory.
+        """
         where, params = [], []
         if ids is not None:
             ids = list(ids)
@@ -240,7 +244,8 @@ class Store:
         if until is not None:
             where.append("published <= ?")
             params.append(until)
-        sql = "SELECT * FROM articles" + (" WHERE " + " AND ".join(where) if where else "")
+        cols = "*" if text else ", ".join(f"'' AS {c}" if c == "text" else c for c in (*ARTICLE_COLS, *LINK_COLS))
+        sql = f"SELECT {cols} FROM articles" + (" WHERE " + " AND ".join(where) if where else "")
         rows = self.query(sql + " ORDER BY published NULLS FIRST, article_id", params)
         return [(_article_from_row(r), {k: r[k] for k in ("copy_group", "copy_kind", "copy_of", "copy_score",
                                                           "story_id")}) for r in rows]
