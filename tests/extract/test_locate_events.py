@@ -101,3 +101,15 @@ def test_place_named_just_before_the_sentence_places_the_event(nlp, make_article
         m.location = assign_location(m, extract_places(doc, separately))
     inherit_locations(mentions)
     assert all("event just before" not in (m.location.reason or "") for m in mentions if m.location)
+
+
+def test_capital_as_actor_is_not_the_scene_but_a_shelled_town_is(nlp, make_article):
+    text = "Moscow and Kyiv signed the deal in Istanbul on Friday. Russian forces shelled Kharkiv overnight."
+    places = _places(nlp, make_article, text)
+    signed = _event(text, "signed", "Moscow and Kyiv signed the deal in Istanbul on Friday",
+                    actor_text="Moscow and Kyiv")
+    loc = assign_location(signed, places)
+    assert loc is not None and loc.name == "Istanbul"
+    shelled = _event(text, "shelled", "Russian forces shelled Kharkiv overnight", actor_text="Russian forces")
+    loc = assign_location(shelled, places)
+    assert loc is not None and loc.name == "Kharkiv"

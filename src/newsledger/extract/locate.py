@@ -44,11 +44,29 @@ def _actor_texts(mention: EventMention) -> set[str]:
     return {norm(a.text) for a in (*mention.actor, *mention.recipient) if a.text}
 
 
+def _subject_texts(mention: EventMention) -> set[str]:
+    """Words of the actor side only, split at "and" ("Moscow and Kyiv" gives both)."""
+    out: set[str] = set()
+    for a in mention.actor:
+        if a.text:
+            out.add(norm(a.text))
+            out.update(norm(x) for x in re.split(r",|\band\b", a.text) if x.strip())
+    return out
+
+
+def _locative_before(p: PlaceMention, mention: EventMention) -> bool:
+    rel = p.start - mention.sent_start
+    before = mention.sentence[max(0, rel - 20):max(0, rel)] if 0 <= rel <= len(mention.sentence) else ""
+    return bool(_LOCATIVE.search(before))
+
+
 def _is_scene(p: PlaceMention, mention: EventMention) -> bool:
     """A country or region counts as the event's place only when the words say so ("in Ukraine"),
     not when it is the actor ("Russia shelled ...")."""
     if p.location.precision in ("town", "feature"):
-        return True
+        # a capital standing for its government as the actor ("Moscow and Kyiv signed the deal") is no scene;
+        # a town that suffers the event ("shelled Kharkiv") or is named with a preposition is
+        return not (norm(p.text) in _subject_texts(mention) and not _locative_before(p, mention))
     if norm(p.text) in _actor_texts(mention):
         return False
     rel = p.start - mention.sent_start
