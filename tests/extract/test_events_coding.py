@@ -191,6 +191,15 @@ def test_event_measured_from_is_background_unless_dated(code):
     assert any(e.territory is not None and e.territory.place == "Izium" for e in events)
 
 
+def test_noun_described_by_a_past_charge_is_no_accusation(code):
+    _, events = code("The measures target firms accused of helping Moscow evade sanctions.")
+    assert "ACCUSE" not in {e.event_type for e in events}
+    _, events = code("Three men accused by prosecutors of spying for Russia appeared in court on Monday.")
+    assert "ACCUSE" in {e.event_type for e in events}
+    _, events = code("Kyiv accused Moscow of shelling the plant.")
+    assert "ACCUSE" in {e.event_type for e in events}
+
+
 def test_shared_videos_are_no_cooperation(code):
     _, events = code("Residents waved flags in the square, according to videos shared on social media.")
     assert "COOPERATE" not in {e.event_type for e in events}

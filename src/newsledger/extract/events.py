@@ -223,6 +223,10 @@ def _candidates(sent: Span) -> list[Cand]:
     return sorted((c for c in cands.values() if not _background(c)), key=lambda c: c.trigger.i)
 
 
+# participles that describe a noun by a past charge ("firms accused of ...", "men suspected of ...")
+_DESCRIBING_PARTICIPLES = frozenset({"accuse", "suspect", "charge", "allege", "convict", "wanted"})
+
+
 def _background(c: Cand) -> bool:
     """A past event the sentence only measures time from, with no date of its own.
 
@@ -232,6 +236,10 @@ def _background(c: Cand) -> bool:
     """
     if c.trigger.dep_ == "pobj" and c.trigger.head.lower_ == "of" and lem(c.trigger.head.head) == "anniversary":
         return True
+    v = c.verb
+    if v.dep_ == "acl" and v.tag_ == "VBN" and lem(v) in _DESCRIBING_PARTICIPLES \
+            and not any(ch.dep_ == "agent" for ch in v.children):
+        return True  # "firms accused of helping Moscow": who they are, not an accusation made now
     if any(ch.dep_ == "mark" and ch.lower_ == "since" for ch in c.verb.children):
         return not any(t.ent_type_ == "DATE" for t in c.verb.subtree)
     return False
