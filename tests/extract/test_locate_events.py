@@ -77,29 +77,30 @@ def test_actor_country_is_not_the_scene(nlp, make_article):
     assert loc is None or (loc.reason is not None and "country" in loc.reason)
 
 
-def test_place_named_just_before_the_sentence_places_the_event(nlp, make_article) -> None:
+def _located_events(nlp, art):
+    """Every coded event of `art`, located as the pipeline does (own place, then the event before)."""
     from newsledger.extract.events import extract_events
-    from newsledger.extract.locate import assign_location, inherit_locations
-    from newsledger.extract.places import extract_places
+    from newsledger.extract.locate import inherit_locations
 
-    art = make_article("Talks in Istanbul ended on Friday. Russian missiles struck the port of Odesa on Saturday, "
-                       "officials said, after the deal with Moscow. Two missiles hit the port's grain terminal.",
-                       "2022-07-23")
     doc = nlp(art.text)
     places = extract_places(doc, art)
     mentions = extract_events(doc, art)
     for m in mentions:
         m.location = assign_location(m, places)
     inherit_locations(mentions)
+    return mentions
+
+
+def test_place_named_just_before_the_sentence_places_the_event(nlp, make_article) -> None:
+    art = make_article("Talks in Istanbul ended on Friday. Russian missiles struck the port of Odesa on Saturday, "
+                       "officials said, after the deal with Moscow. Two missiles hit the port's grain terminal.",
+                       "2022-07-23")
+    mentions = _located_events(nlp, art)
     hit = next(m for m in mentions if m.trigger.startswith("hit"))
     assert hit.location is not None and hit.location.name == "Odesa"
     assert "event just before" in (hit.location.reason or "")
     separately = make_article("Russian missiles struck Odesa on Saturday. Separately, talks resumed in earnest.")
-    doc = nlp(separately.text)
-    mentions = extract_events(doc, separately)
-    for m in mentions:
-        m.location = assign_location(m, extract_places(doc, separately))
-    inherit_locations(mentions)
+    mentions = _located_events(nlp, separately)
     assert all("event just before" not in (m.location.reason or "") for m in mentions if m.location)
 
 
@@ -116,17 +117,9 @@ def test_capital_as_actor_is_not_the_scene_but_a_shelled_town_is(nlp, make_artic
 
 
 def test_another_governments_capital_is_not_inherited(nlp, make_article) -> None:
-    from newsledger.extract.events import extract_events
-    from newsledger.extract.locate import inherit_locations
-
     art = make_article("France announced new sanctions in Paris on Friday. "
                        "Britain said it had frozen the assets of four Russian banks.", "2023-02-25")
-    doc = nlp(art.text)
-    places = extract_places(doc, art)
-    mentions = extract_events(doc, art)
-    for m in mentions:
-        m.location = assign_location(m, places)
-    inherit_locations(mentions)
+    mentions = _located_events(nlp, art)
     frozen = next(m for m in mentions if m.event_type == "SANCTION" and any(a.code == "GBR" for a in m.actor))
     assert frozen.location is not None and frozen.location.name != "Paris"
     assert frozen.location.country == "GB" and frozen.location.precision == "country"
