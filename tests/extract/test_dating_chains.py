@@ -98,11 +98,12 @@ CASES = [
     ("2022-10-04", "Officials said on Monday that Russian missiles struck the dam on Sunday.",
      "struck", 0, "2022-10-02", "day"),
     ("2022-10-04", "The governor said on Monday that drones attacked the city.", "attacked", 0, "2022-10-03", "day"),
-    # past perfect without a date of its own: before the report, so only the publication date (marked)
+    # past perfect without a date of its own: before the report, so only an upper bound, marked like the
+    # publication date: the day it was reported when the text gives one, else the publication day
     ("2022-11-12", "Zelenskiy said on Friday that Ukrainian troops had entered Kherson.",
-     "entered", 0, "2022-11-12", PUB),
+     "entered", 0, "2022-11-11", PUB),
     ("2022-10-03", "On Sunday, officials said Russian troops had seized the bridge after encircling it the "
-     "day before.", "seized", 0, "2022-10-03", PUB),
+     "day before.", "seized", 0, "2022-10-02", PUB),
     ("2022-10-03", "Ukrainian troops entered Lyman on Sunday. Russian forces had shelled the town for weeks "
      "before that.", "shelled", 0, "2022-10-03", PUB),
     ("2022-11-12", "Ukrainian troops liberated Kherson on Friday, the only regional capital Russian forces had "
@@ -154,7 +155,7 @@ HELD_OUT = [
     ("2022-11-15T07:00", "Russian missiles struck the power grid in Kharkiv overnight, the governor said.",
      "struck", 0, "2022-11-14", "day"),
     ("2022-11-14", "The interior ministry said on Sunday that police had arrested the suspects.",
-     "arrested", 0, "2022-11-14", PUB),
+     "arrested", 0, "2022-11-13", PUB),  # was the publication day before the report-day bound (lead, session 2)
     ("2022-11-14", "The ministry said on Sunday that police arrested the suspects on Saturday.",
      "arrested", 0, "2022-11-12", "day"),
     ("2022-11-14", "LVIV, Nov 14 (Test Wire) - Drones struck a power station, the regional governor said.",

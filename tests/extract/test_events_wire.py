@@ -26,6 +26,7 @@ CASES = [
     ("Ukraine's navy sank a Russian patrol boat near Crimea.", "ASSAULT"),
     ('Moldova expelled a Russian diplomat over the incident.', "SANCTION"),
     ('The new measures targeted Russian banks and arms makers.', "SANCTION"),
+    ('Ukrainian troops encircled the Russian garrison in Lyman on Friday.', "ASSAULT"),
     ('The ruling party withdrew the bill after two nights of protests.', "CONCEDE"),
     ("Russian military bloggers harshly attacked the army's commanders over the retreat.", "ACCUSE"),
     ('Opposition lawmakers attacked the budget in parliament on Tuesday.', "ACCUSE"),

@@ -165,3 +165,12 @@ def test_publication_day_fallback_merges_with_a_stated_earlier_day():
     assert C.mention_dates_relation("2022-10-05", "day", "2022-10-03", "publication") == "conflict"  # after it
     assert C.mention_dates_relation("2022-09-01", "day", "2022-10-03", "publication") == "conflict"  # long before
     assert C.mention_dates_relation("2022-10-04", "day", "2022-10-03", "day") == "near"
+
+
+def test_two_acts_of_one_sentence_stay_two_events():
+    """'took control of Lyman after encircling it the day before': the capture and the encirclement."""
+    arts = articles("a")
+    took = mention("a", date="2022-10-01")
+    encircled = mention("a", date="2022-09-30", start=0)
+    encircled.trigger_start += 40
+    assert len(merge_events([took, encircled], arts, {}, {})) == 2

@@ -279,7 +279,14 @@ def assign_date(mention: EventMention, times: list[TimeMention], article: Articl
         # "On Sunday, officials said troops had seized": a reporting verb between them makes it the report's day
         if had is not None and (_reported(text, best) or (
                 best.end <= mention.trigger_start and _REPORTING.search(text, best.end, mention.trigger_start))):
-            _publication(mention, article, f"past perfect, before it was reported ({best.text!r}, {best.date})")
+            pub = article.published.date().isoformat() if article.published else None
+            if best.precision in ("day", "time") and best.date and (pub is None or best.date <= pub):
+                # the report's day is a closer upper bound than the publication day: marked the same way
+                mention.date, mention.date_precision, mention.date_text = best.date, "publication", None
+                mention.date_reason = (f"past perfect, on or before the day it was reported ({best.text!r}), "
+                                       "which stands in for the publication date")
+            else:
+                _publication(mention, article, f"past perfect, before it was reported ({best.text!r}, {best.date})")
             return
         if later is not None:  # "said on Friday ..., and troops entered the city hours later"
             _set(mention, best, f"same day: {later.group(0)!r}")

@@ -125,7 +125,7 @@ VERBS: dict[str, Cue] = {
     "explode": ("ASSAULT", "explosives"), "hit": ("ASSAULT", None), "target": ("ASSAULT", None),
     "destroy": ("ASSAULT", "destroy"), "burn": ("ASSAULT", "primitive"), "torch": ("ASSAULT", "primitive"),
     "slaughter": ("ASSAULT", "targeted"), "execute": ("ASSAULT", "targeted"), "lynch": ("ASSAULT", "beat"),
-    "gun": ("ASSAULT", "firearms"), "pound": ("ASSAULT", "heavy-weapons"), "besiege": ("ASSAULT", None),
+    "gun": ("ASSAULT", "firearms"), "pound": ("ASSAULT", "heavy-weapons"), "besiege": ("ASSAULT", None), "encircle": ("ASSAULT", None),
     "assault": ("ASSAULT", None), "wage": ("ASSAULT", None), "repel": ("ASSAULT", None), "repulse": ("ASSAULT", None),
     "counterattack": ("ASSAULT", None), "intercept": ("ASSAULT", None), "sink": ("ASSAULT", "destroy"), "raze": ("ASSAULT", "destroy"),
     "blast": ("ASSAULT", "explosives"), "rocket": ("ASSAULT", "heavy-weapons"),

@@ -40,6 +40,8 @@ def _published(m: EventMention, articles: dict[str, Article]) -> datetime:
 
 def _score(m: EventMention, rep: EventMention, same_group: bool, same_story: bool) -> float | None:
     """How well `m` fits the cluster whose first mention is `rep`; None when it must not merge."""
+    if m.article_id == rep.article_id and m.sent_start == rep.sent_start and m.trigger_start != rep.trigger_start:
+        return None  # two acts of one sentence ("took Lyman after encircling it") are two events
     strong = same_group and m.event_type == rep.event_type and \
         T.jaccard(T.words(m.sentence), T.words(rep.sentence)) >= SAME_SENTENCE
     if strong:
@@ -61,6 +63,12 @@ def _score(m: EventMention, rep: EventMention, same_group: bool, same_story: boo
     if anchors == 0 and not same_story:
         return None
     score = float(anchors) + (m.event_type == rep.event_type) + (when in ("same", "inside")) + same_story
+    # a change of control joins a change of control ("took Lyman" with "had taken Lyman"), not an attack
+    # on the same place ("after encircling it"), when both are on offer
+    if (m.territory is None) != (rep.territory is None):
+        score -= 1.0
+    elif m.territory is not None and rep.territory is not None and m.territory.place == rep.territory.place:
+        score += 1.0
     return score
 
 
