@@ -73,9 +73,7 @@ def _is_scene(p: PlaceMention, mention: EventMention) -> bool:
         return not (norm(p.text) in _subject_texts(mention) and not _locative_before(p, mention))
     if norm(p.text) in _actor_texts(mention):
         return False
-    rel = p.start - mention.sent_start
-    before = mention.sentence[max(0, rel - 20):max(0, rel)] if 0 <= rel <= len(mention.sentence) else ""
-    return bool(_LOCATIVE.search(before)) or p.location.precision == "admin1"
+    return _locative_before(p, mention) or p.location.precision == "admin1"
 
 
 def _pick(cands: list[PlaceMention], mention: EventMention) -> PlaceMention | None:

@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 from newsledger.models import Event
 from newsledger.store.base import Store
 from newsledger.store.codec import event_from_record
-from newsledger.store.queries import Filters, _like, _page, event_where
+from newsledger.store.queries import Filters, _article_filters, _page, event_where
 
 
 def list_stories(store: Store, f: Filters) -> list[dict[str, Any]]:
     """Stories (clusters of articles about one development), newest first, with their size and headline."""
-    where, params = [], []
-    if f.since:
-        where.append("a.published >= CAST(? AS TIMESTAMP)")
-        params.append(f.since)
-    if f.until:
-        where.append("a.published < CAST(? AS TIMESTAMP) + INTERVAL '1 day'")
-        params.append(f.until)
-    if f.outlet:
-        where.append("lower(a.outlet) LIKE ? ESCAPE '\\'")
-        params.append(_like(f.outlet))
+    where, params = _article_filters(replace(f, story=None))  # the listing is of stories: no story filter
     cond = " AND ".join(["a.story_id IS NOT NULL", *where])
     sql = ("SELECT a.story_id, count(*) AS n_articles, count(DISTINCT coalesce(a.copy_group, a.article_id)) "
            "AS n_independent, min(CAST(a.published AS VARCHAR)) AS first_published, "

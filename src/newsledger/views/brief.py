@@ -250,14 +250,20 @@ def _articles_window(day: str) -> tuple[str, str]:
     return day, (d + timedelta(days=1)).isoformat()
 
 
-def key_quotes(store: Store, article_ids: list[str], day: str) -> list[dict[str, Any]]:
-    """The day's most useful quotes: attributed, direct first, merged across outlets that carry them."""
-    lo, hi = _articles_window(day)
-    params: list[Any] = [lo, hi]
+def _day_rows(alias: str, article_ids: list[str], day: str) -> tuple[str, list[Any]]:
+    """WHERE condition and parameters for rows of `alias` (quotes q, figures f) that report the day: from
+    articles published in its window, or from the articles its events cite."""
+    params: list[Any] = list(_articles_window(day))
     cond = "(a.published >= CAST(? AS TIMESTAMP) AND a.published < CAST(? AS TIMESTAMP) + INTERVAL '1 day')"
     if article_ids:
-        cond = f"({cond} OR q.article_id IN ({','.join('?' * len(article_ids))}))"
+        cond = f"({cond} OR {alias}.article_id IN ({','.join('?' * len(article_ids))}))"
         params += article_ids
+    return cond, params
+
+
+def key_quotes(store: Store, article_ids: list[str], day: str) -> list[dict[str, Any]]:
+    """The day's most useful quotes: attributed, direct first, merged across outlets that carry them."""
+    cond, params = _day_rows("q", article_ids, day)
     rows = store.query("SELECT q.speaker, q.speaker_role, q.text, q.kind, a.outlet, a.url, "
                        "CAST(a.published AS VARCHAR) AS published FROM quotes q JOIN articles a USING (article_id) "
                        f"WHERE {cond} ORDER BY a.published, q.start_char", params)
@@ -297,12 +303,7 @@ def key_quotes(store: Store, article_ids: list[str], day: str) -> list[dict[str,
 
 def key_figures(store: Store, article_ids: list[str], day: str) -> list[dict[str, Any]]:
     """Counted numbers (troops, casualties, detainees...) with who claims them, merged across outlets."""
-    lo, hi = _articles_window(day)
-    params: list[Any] = [lo, hi]
-    cond = "(a.published >= CAST(? AS TIMESTAMP) AND a.published < CAST(? AS TIMESTAMP) + INTERVAL '1 day')"
-    if article_ids:
-        cond = f"({cond} OR f.article_id IN ({','.join('?' * len(article_ids))}))"
-        params += article_ids
+    cond, params = _day_rows("f", article_ids, day)
     rows = store.query("SELECT f.text, f.value, f.value_max, f.bound, f.unit, f.counts, f.subject, f.claimed_by, "
                        "f.sentence, a.outlet FROM figures f JOIN articles a USING (article_id) "
                        f"WHERE {cond} AND f.counts IS NOT NULL ORDER BY a.published, f.start_char", params)
