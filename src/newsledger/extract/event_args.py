@@ -19,6 +19,9 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "call", "press", "force", "order", "i
 # verbs whose grammatical subject suffers the event ("three civilians died")
 PATIENT_SUBJECT = frozenset({"die", "perish", "fall"})
 # prepositions on an event noun or an object whose objects are recipients ("sanctions on Iran")
+# nouns for measures whose target a container phrase hides ("a package of sanctions against Russia")
+MEASURE_NOUNS = frozenset({"sanction", "measure", "embargo", "restriction", "tariff", "penalty", "ban",
+                           "control", "aid", "assistance", "weapon", "arm"})
 NOUN_PREPS = ("on", "against", "with", "to", "for", "from", "between", "toward", "towards")
 # an unresolved proper name that is also a place of this many people is read as the place; 20k keeps
 # towns like Lyman (~20k) while surnames that are also hamlets stay actors
@@ -71,8 +74,8 @@ def phrase_tokens(head: Token, with_of: bool = False) -> list[Token]:
         t = stack.pop()
         if t.head.i == head.i and t.dep_ in ("relcl", "acl", "cc", "conj", "punct", "advcl", "appos"):
             continue
-        if t.dep_ == "prep" and (t.lower_ != "of" or not with_of):
-            continue
+        if t.dep_ == "prep" and (t.lower_ != "of" or not (with_of or t.head.dep_ in ("nmod", "compound"))):
+            continue  # an 'of' inside a modifier belongs to the name: "the Group of Seven countries"
         if t.dep_ in ("relcl", "acl", "advcl"):
             continue
         keep.append(t)
@@ -102,6 +105,11 @@ def _group_head(head: Token) -> Token:
     return head
 
 
+# heads that date a thing rather than name a party: "the first anniversary of the invasion of Ukraine"
+_TIME_HEADS = frozenset({"anniversary", "eve", "day", "week", "month", "year", "start", "end", "beginning",
+                         "aftermath", "wake", "height"})
+
+
 def actors_of(head: Token, resolver: ActorResolver, as_recipient: bool) -> list[tuple[Actor, float]]:
     head = _group_head(head)
     out: list[tuple[Actor, float]] = []
@@ -109,7 +117,8 @@ def actors_of(head: Token, resolver: ActorResolver, as_recipient: bool) -> list[
         toks = phrase_tokens(h)
         text = " ".join(t.text for t in toks)
         found = resolver.resolve_all(text)
-        if not any(a.code for a, _ in found) and any(c.dep_ == "prep" and c.lower_ == "of" for c in h.children):
+        if lem(h) not in _TIME_HEADS and not any(a.code for a, _ in found) and any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in h.children):  # not "the anniversary of the war"
             longer = resolver.resolve_all(" ".join(t.text for t in phrase_tokens(h, with_of=True)))
             if any(a.code for a, _ in longer):  # "King Hassan of Morocco", "the government of Iraq"
                 found = longer
@@ -191,12 +200,26 @@ def inherited_subject(v: Token) -> list[Token]:
             continue
         if dep in ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp"):
             subj, _ = subject(head)
-            if subj:
+            if subj and not (dep == "conj" and _misattached_conj(cur, head)):
                 return subj
             cur = head
             continue
         return []
     return []
+
+
+def _misattached_conj(v: Token, head: Token) -> bool:
+    """'said the sanctions would not change X and accused Y', 'said the strike had destroyed X and denied Y':
+    a finite past verb cannot share the auxiliary of the reported clause the parser joined it to, so it is the
+    reporting verb's conjunct and takes its subject."""
+    if not (v.tag_ == "VBD" and head.dep_ == "ccomp" and head.tag_ in ("VB", "VBN")
+            and any(c.dep_ == "aux" for c in head.children) and not any(c.dep_ == "aux" for c in v.children)):
+        return False
+    # "rebels have kidnapped X and exploded Y": a subject that can act keeps its verbs (the tagger often
+    # reads a shared participle as a past form); "the strike", "the sanctions" cannot deny or accuse
+    subj, _ = subject(head)
+    return not any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.pos_ == "PRON"
+                   or bool(get_resolver().resolve_all(t.text)) for t in subj)
 
 
 def resolve_pronoun(tok: Token) -> Token | None:
@@ -259,9 +282,15 @@ def arguments(c: Cand) -> tuple[list[Token], list[Token]]:
                     recips.extend(m for m in ch.children if m.dep_ == "poss" and m.lower_ not in PRONOUNS)
                 recips.extend(p for pr in ch.children if pr.dep_ == "prep" and pr.lower_ in NOUN_PREPS
                               for p in pr.children if p.dep_ == "pobj")
+                if c.kind == "verb":  # "adopted a package of sanctions against Russia"
+                    inner = [p for pr in ch.children if pr.dep_ == "prep" and pr.lower_ == "of"
+                             for p in pr.children if p.dep_ == "pobj" and lem(p) in MEASURE_NOUNS]
+                    recips.extend(p for n in inner for pr in n.children
+                                  if pr.dep_ == "prep" and pr.lower_ in NOUN_PREPS
+                                  for p in pr.children if p.dep_ == "pobj")
     for ch in v.children:
         if ch.dep_ == "prep" and ch.lower_ in RECIPIENT_PREPS:
-            recips.extend(p for p in ch.children if p.dep_ == "pobj")
+            recips.extend(p for p in ch.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME"))
         if ch.dep_ == "prt":
             for pr in ch.children:
                 if pr.dep_ == "prep":

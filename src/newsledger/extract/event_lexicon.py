@@ -156,6 +156,9 @@ PHRASAL: dict[tuple[str, str], Cue] = {
 # verb + direct-object lemma: the object decides the sense ("impose sanctions", "break relations")
 VERB_OBJECT: dict[tuple[str, str], Cue] = {
     ("impose", "sanction"): ("SANCTION", "discontinue"), ("impose", "embargo"): ("SANCTION", "discontinue"),
+    ("adopt", "sanction"): ("SANCTION", "discontinue"), ("approve", "sanction"): ("SANCTION", "discontinue"),
+    ("unveil", "sanction"): ("SANCTION", "discontinue"), ("slap", "sanction"): ("SANCTION", "discontinue"),
+    ("introduce", "sanction"): ("SANCTION", "discontinue"), ("adopt", "embargo"): ("SANCTION", "discontinue"),
     ("impose", "curfew"): ("COERCE", "curfew"), ("impose", "law"): ("COERCE", "martial-law"),
     ("declare", "emergency"): ("COERCE", "martial-law"), ("declare", "state"): ("COERCE", "martial-law"),
     ("impose", "state"): ("COERCE", "martial-law"), ("declare", "law"): ("COERCE", "martial-law"),

@@ -64,9 +64,43 @@ def _locative_before(p: PlaceMention, mention: EventMention) -> bool:
     return bool(_LOCATIVE.search(before))
 
 
+# Acts done by words and decisions: a capital named in them without a preposition is its government
+# ("sanctions against Moscow", "accused Washington"), not the scene; material acts keep it ("shelled Kyiv").
+_POLITICAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT",
+                              "THREATEN", "SANCTION"})
+
+
+# "TBILISI, March 8 (Meridian Wire) -", "BRUSSELS -": the dateline names where the report was filed.
+_DATELINE_TAIL = re.compile(r"^\s*(,[^-\u2013\u2014]{0,40})?\s*[-\u2013\u2014]")
+
+
+def _dateline(p: PlaceMention, mention: EventMention) -> bool:
+    rel = p.start - mention.sent_start
+    if rel < 0 or rel > 2 or not p.text.isupper():
+        return False
+    return bool(_DATELINE_TAIL.match(mention.sentence[p.end - mention.sent_start:]))
+
+
+def _capital_metonym(p: PlaceMention, mention: EventMention) -> bool:
+    loc = p.location
+    return (mention.event_type in _POLITICAL_TYPES and loc.precision == "town" and bool(loc.country)
+            and norm(loc.name or "") == norm(_capital_of(loc.country or "") or "")
+            and not _locative_before(p, mention) and not _dateline(p, mention))
+
+
+def _organisation_name(p: PlaceMention, mention: EventMention) -> bool:
+    """'the European Union agreed ...': a union of states named as a party is no scene ("in the EU" is)."""
+    if p.location.precision != "feature" or _locative_before(p, mention):
+        return False
+    from newsledger.resolve.actors import get_resolver
+    return any(a.code for a, _ in get_resolver().resolve_all(p.text))
+
+
 def _is_scene(p: PlaceMention, mention: EventMention) -> bool:
     """A country or region counts as the event's place only when the words say so ("in Ukraine"),
     not when it is the actor ("Russia shelled ...")."""
+    if _capital_metonym(p, mention) or _organisation_name(p, mention):
+        return False
     if p.location.precision in ("town", "feature"):
         # a capital standing for its government as the actor ("Moscow and Kyiv signed the deal") is no scene;
         # a town that suffers the event ("shelled Kharkiv") or is named with a preposition is
@@ -131,7 +165,10 @@ def assign_location(mention: EventMention, places: list[PlaceMention]) -> Locati
         return landmark
     if not usable:
         return None
-    return _article_fallback(usable)
+    fallback = _article_fallback(usable)
+    if fallback is not None and _foreign_to_actor(mention, fallback):
+        return _actor_country(mention) or fallback
+    return fallback
 
 
 def _landmark_in(sentence: str) -> Location | None:
@@ -200,6 +237,14 @@ def _foreign_capital(m: EventMention, prev: EventMention, loc: Location) -> bool
     return norm(loc.name or "") == norm(_capital_of(loc.country) or "")
 
 
+def _foreign_to_actor(m: EventMention, loc: Location) -> bool:
+    """A political act by a government placed, for want of its own place, in another country ("Britain said
+    it had frozen ..." after a paragraph on Washington): the acting government's country is the better guess."""
+    mine = _countries(m.actor)
+    return (m.event_type in _POLITICAL_TYPES and bool(mine) and bool(loc.country)
+            and loc.country not in mine)
+
+
 def _actor_country(m: EventMention) -> Location | None:
     """The acting government's country, said to be a fallback (precision country, low score)."""
     from newsledger.resolve.gazetteer import get_gazetteer
@@ -238,7 +283,7 @@ def inherit_locations(mentions: list[EventMention]) -> None:
         loc = prev.location
         if loc is None:
             continue
-        if _foreign_capital(m, prev, loc):
+        if _foreign_capital(m, prev, loc) or _foreign_to_actor(m, loc):
             m.location = _actor_country(m) or m.location
             continue
         m.location = replace(loc, score=_scaled(loc.score, PRECEDING_FACTOR),

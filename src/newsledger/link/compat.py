@@ -42,16 +42,34 @@ def modes_conflict(type_a: str, mode_a: str | None, type_b: str, mode_b: str | N
 
 
 # -- actors ------------------------------------------------------------------------------------------
+# Codes shared by many organisations: two IGOs are one actor only when their names agree (G7 is not the EU).
+GENERIC_CODES = frozenset({"IGO", "NGO", "IMG"})
+
+
 def _actor_match(a: Actor, b: Actor) -> bool:
     if a.code and b.code:
+        if a.code in GENERIC_CODES and b.code in GENERIC_CODES:
+            return bool(a.name and b.name and a.name.lower() == b.name.lower())
         return a.code == b.code
     if a.country and b.country and a.country == b.country:
         return True
     return bool(a.name and b.name and a.name.lower() == b.name.lower())
 
 
+# "66 people", "more than 70 people", "two civilians": outlets count victims differently, so a counted group
+# is no identity (the numbers are compared as figures instead).
+_COUNTED = re.compile(r"^(about|around|some|nearly|almost|over|more than|at least|up to|fewer than|"
+                      r"\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b", re.I)
+
+
+def _counted(a: Actor) -> bool:
+    return not a.code and not a.country and bool(_COUNTED.match(a.name or a.text or ""))
+
+
 def actors_relation(a: list[Actor], b: list[Actor]) -> str:
     """"match" (some actor in common), "unknown" (a side has none) or "conflict"."""
+    a = [x for x in a if not _counted(x)]
+    b = [x for x in b if not _counted(x)]
     if not a or not b:
         return "unknown"
     return "match" if any(_actor_match(x, y) for x in a for y in b) else "conflict"

@@ -53,15 +53,18 @@ def _score(m: EventMention, rep: EventMention, same_group: bool, same_story: boo
     if "conflict" in (actor, recip):
         return None
     place = C.places_relation(m.location, rep.location)
+    if place == "conflict" and not (_placed_by_words(m) and _placed_by_words(rep)):
+        place = "unknown"  # a fallback place (article, preceding event) is a guess: it cannot veto
     when = C.mention_dates_relation(m.date, m.date_precision, rep.date, rep.date_precision)
     if "conflict" in (place, when):
         return None
     # Without a known place or date on both sides only a shared story vouches for the match.
     if (place == "unknown" or when == "unknown") and not same_story:
         return None
-    anchors = (actor == "match") + (recip == "match") + (place in ("same", "inside"))
-    if anchors == 0 and not same_story:
-        return None
+    own_place = place in ("same", "inside") and _placed_by_words(m) and _placed_by_words(rep)
+    anchors = (actor == "match") + (recip == "match") + own_place
+    if anchors == 0 and (not same_story or m.event_type != rep.event_type):
+        return None  # a shared story alone vouches only for the same type ("refused" is no "accused")
     score = float(anchors) + (m.event_type == rep.event_type) + (when in ("same", "inside")) + same_story
     # a change of control joins a change of control ("took Lyman" with "had taken Lyman"), not an attack
     # on the same place ("after encircling it"), when both are on offer
@@ -105,7 +108,7 @@ def merge_events(mentions: list[EventMention], articles: dict[str, Article], cop
             if pub != datetime.max and cl.last != datetime.max and pub - cl.last > window:
                 continue
             sc = _score(m, cl.mentions[0], g in cl.groups, s is not None and s in cl.stories)
-            if sc is not None and sc > best:
+            if sc is not None and sc > best and not _actor_conflict(m, cl.mentions):
                 best, best_i = sc, i
         if best_i is None:
             best_i = len(clusters)
@@ -129,6 +132,20 @@ def merge_events(mentions: list[EventMention], articles: dict[str, Article], cop
     events = [_build(cl.mentions, articles, copy_group, story_of, figs_by_article) for cl in clusters]
     logger.info("merged %d mentions into %d events", len(mentions), len(events))
     return events
+
+
+def _placed_by_words(m: EventMention) -> bool:
+    """The place comes from the event's own sentence, not a fallback (article, preceding event, actor's
+    country): only such a place vouches that two mentions are one happening."""
+    reason = (m.location.reason or "") if m.location is not None else ""
+    return not reason.startswith(("no place in the event's sentence", "no place named"))
+
+
+def _actor_conflict(m: EventMention, members: list[EventMention]) -> bool:
+    """A member other than the first names a different actor: a first mention without actors must not chain
+    two parties' acts into one event (the UN's condemnation and Kyiv's accusation joined through an actorless
+    "the two sides refused")."""
+    return any(C.actors_relation(m.actor, o.actor) == "conflict" for o in members[1:])
 
 
 def _actor_keys(m: EventMention) -> list[str]:
@@ -229,6 +246,8 @@ def _place_versions(ms: list[EventMention], copy_group: dict[str, str]
     if not located:
         first = next((m.location for m in ms if m.location is not None), None)
         return first, []
+    # places read from the sources' own sentences outvote fallbacks, and fallbacks are no disagreement
+    located = [m for m in located if _placed_by_words(m)] or located
     # Most specific first, so a region folds into a town inside it.
     located.sort(key=lambda m: -C.precision_rank(m.location))
     reps: list[Location] = []

@@ -136,6 +136,8 @@ ORGS: dict[str, tuple[str, str, str]] = {
     "imf": ("IMF", "IGO", "IGO"), "international monetary fund": ("IMF", "IGO", "IGO"),
     "world bank": ("World Bank", "IGO", "IGO"), "wto": ("WTO", "IGO", "IGO"), "opec": ("OPEC", "IGO", "IGO"),
     "g7": ("G7", "IGO", "IGO"), "g8": ("G8", "IGO", "IGO"), "g20": ("G20", "IGO", "IGO"),
+    "group of seven": ("G7", "IGO", "IGO"), "group of eight": ("G8", "IGO", "IGO"),
+    "group of 20": ("G20", "IGO", "IGO"), "group of twenty": ("G20", "IGO", "IGO"),
     "ecowas": ("ECOWAS", "IGO", "IGO"), "OAS": ("OAS", "IGO", "IGO"), "interpol": ("Interpol", "IGO", "IGO"),
     "ICC": ("International Criminal Court", "IGO", "JUD"),
     "international criminal court": ("International Criminal Court", "IGO", "JUD"),

@@ -1,0 +1,72 @@
+"""Event places: a capital named as a party is its government, a dateline is a place, a union is a party."""
+
+from __future__ import annotations
+
+from newsledger.extract.locate import assign_location, inherit_locations
+from newsledger.extract.places import extract_places
+from newsledger.models import Actor, EventMention, Location
+
+US = Actor(name="United States", code="USA", country="US", sector="GOV", text="Washington")
+UK = Actor(name="United Kingdom", code="GBR", country="GB", sector="GOV", text="Britain")
+EU = Actor(name="European Union", code="IGO", sector="IGO", text="the European Union")
+
+
+def _event(text, trigger, etype, actor, recipient=()):
+    t = text.index(trigger)
+    sent_start = text.rfind(". ", 0, t)
+    sent_start = 0 if sent_start < 0 else sent_start + 2
+    sent_end = text.find(".", t) + 1
+    return EventMention(
+        article_id="a1", event_type=etype, mode=None, actor=list(actor), recipient=list(recipient),
+        modality="asserted", trigger=trigger, trigger_start=t, trigger_end=t + len(trigger),
+        sentence=text[sent_start:sent_end], sent_start=sent_start, sent_end=sent_end,
+        clause_start=sent_start, clause_end=sent_end)
+
+
+def _places(nlp, make_article, text):
+    art = make_article(text)
+    return [p for p in extract_places(nlp(art.text), art)]
+
+
+def test_capital_named_as_target_of_sanctions_is_not_the_scene(nlp, make_article):
+    text = "Washington announced new sanctions against Moscow on Friday over Russia's war in Ukraine."
+    ev = _event(text, "announced", "SANCTION", [US], [Actor(name="Russia", code="RUS", country="RU")])
+    places = _places(nlp, make_article, text)
+    assert any(p.location.name == "Moscow" and p.location.country == "RU" for p in places)
+    loc = assign_location(ev, places)
+    assert loc is None or loc.name != "Moscow"
+
+
+def test_capital_struck_is_the_scene(nlp, make_article):
+    text = "Russian missiles struck Kyiv on Friday."
+    ev = _event(text, "struck", "ASSAULT", [Actor(name="Russia", code="RUS", country="RU")])
+    loc = assign_location(ev, _places(nlp, make_article, text))
+    assert loc is not None and loc.name == "Kyiv"
+
+
+def test_dateline_capital_places_a_political_act(nlp, make_article):
+    text = "BRUSSELS - The European Union adopted a new package of sanctions against Iran on Monday."
+    ev = _event(text, "adopted", "SANCTION", [EU])
+    loc = assign_location(ev, _places(nlp, make_article, text))
+    assert loc is not None and loc.name == "Brussels"
+
+
+def test_union_named_as_a_party_is_not_the_scene(nlp, make_article):
+    text = "Washington announced new sanctions on Friday, and the European Union agreed new export rules."
+    ev = _event(text, "announced", "SANCTION", [US])
+    loc = assign_location(ev, _places(nlp, make_article, text))
+    assert loc is None or loc.precision != "feature"
+
+
+def test_government_acting_elsewhere_gets_its_own_country(nlp, make_article):
+    text = ("The United States announced sanctions on Russian banks at a meeting in New York on Friday. "
+            "Britain said it had frozen the assets of four Russian banks.")
+    places = _places(nlp, make_article, text)
+    first = _event(text, "announced", "SANCTION", [US])
+    second = _event(text, "frozen", "SANCTION", [UK])
+    for ev in (first, second):
+        ev.location = assign_location(ev, places)
+    inherit_locations([first, second])
+    assert first.location is not None and first.location.country == "US"
+    assert isinstance(second.location, Location) and second.location.country == "GB"
+    assert second.location.precision == "country" and "government" in (second.location.reason or "")
