@@ -51,3 +51,35 @@ def test_an_anniversary_is_not_a_recipient(nlp, make_article):
                   "invasion of Ukraine.")
     sanc = [e for e in evs if e.event_type == "SANCTION"]
     assert sanc and "RUS" in _codes(sanc[0].recipient) and "UKR" not in _codes(sanc[0].recipient)
+
+
+def test_a_document_that_allows_is_no_party(nlp, make_article):
+    evs = _events(nlp, make_article,
+                  "The accord is expected to allow more fuel to reach Gaza, easing a severe shortage.")
+    assert not [e for e in evs if e.event_type == "CONCEDE"]
+    kept = _events(nlp, make_article, "Israel agreed to allow more fuel to reach Gaza.")
+    assert [e for e in kept if e.event_type in ("CONCEDE", "AGREE") and "ISR" in _codes(e.actor)]
+
+
+def test_past_perfect_description_of_a_place_is_background(nlp, make_article):
+    evs = _events(nlp, make_article, "Ukrainian troops entered Kherson, the only regional capital that Russian "
+                                     "forces had captured since the invasion began.")
+    assert [e.trigger for e in evs] == ["entered"]
+    dated = _events(nlp, make_article, "Ukrainian troops entered Kherson, a city that Russian forces had "
+                                       "captured in March.")
+    assert {e.trigger for e in dated} == {"entered", "captured"}
+
+
+def test_aid_object_is_not_a_recipient(nlp, make_article):
+    evs = _events(nlp, make_article, "Iranian companies supplied drones to Russia.")
+    aid = [e for e in evs if e.event_type == "AID"]
+    assert aid and [a.code for a in aid[0].recipient] == ["RUS"]
+
+
+def test_the_party_is_the_party_named_before(nlp, make_article):
+    evs = _events(nlp, make_article,
+                  "Georgia's ruling Georgian Dream party said on Thursday it would withdraw the bill. "
+                  "The party complained that its purpose had been misrepresented.")
+    comp = [e for e in evs if e.trigger.startswith("complained")]
+    assert comp and comp[0].actor and comp[0].actor[0].code == "GEO"
+    assert comp[0].actor[0].text == "The party"

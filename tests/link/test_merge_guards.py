@@ -7,7 +7,6 @@ from dataclasses import replace
 from newsledger.link import compat as C
 from newsledger.link.merge import merge_events
 from newsledger.models import Actor, Location
-
 from tests.link.test_event_merging import KUPIANSK, RUS, UKR, articles, mention
 
 UN = Actor(name="United Nations", code="IGO", sector="IGO")

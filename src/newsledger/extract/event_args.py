@@ -276,7 +276,12 @@ def arguments(c: Cand) -> tuple[list[Token], list[Token]]:
     if not patient:
         for ch in v.children:
             if ch.dep_ in ("dobj", "dative", "iobj", "attr") and ch.i != c.trigger.i:
-                recips.append(ch)
+                if not (c.etype == "AID" and ch.dep_ == "dobj" and ch.pos_ == "NOUN"
+                        and not any(p.dep_ == "prep" and p.lower_ == "with" for p in v.children)
+                        and not any(a.code for a, _ in get_resolver().resolve_all(ch.text))):
+                    # but "supplied drones to Russia": what is given is no recipient ("provided refugees
+                    # with food" is)
+                    recips.append(ch)
                 # "welcomed Reagan's statement", "sanctions on Iran", "aid for Romania"
                 if not get_resolver().resolve_all(ch.text):
                     recips.extend(m for m in ch.children if m.dep_ == "poss" and m.lower_ not in PRONOUNS)

@@ -9,6 +9,8 @@ article, so actor, action and place are read from the same clause.
 from __future__ import annotations
 
 import logging
+import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -40,7 +42,7 @@ from newsledger.extract.event_lexicon import (
 from newsledger.extract.event_modality import modality
 from newsledger.extract.event_modes import refine_assault, request_mode, threat_mode
 from newsledger.extract.event_territory import GAIN_VERBS, LOSE_VERBS, find_territory
-from newsledger.models import Article, EventMention, Territory
+from newsledger.models import Actor, Article, EventMention, Territory
 from newsledger.nlp.spans import trimmed_bounds
 from newsledger.resolve.actors import ActorResolver, get_resolver
 
@@ -242,6 +244,11 @@ def _background(c: Cand) -> bool:
         return True  # "firms accused of helping Moscow": who they are, not an accusation made now
     if any(ch.dep_ == "mark" and ch.lower_ == "since" for ch in c.verb.children):
         return not any(t.ent_type_ == "DATE" for t in c.verb.subtree)
+    if v.dep_ == "relcl" and any(ch.dep_ == "aux" and ch.lower_ in ("had", "'d") for ch in v.children):
+        # "the only regional capital Russian forces had captured since ...": describes the place; kept when
+        # the clause itself dates the act ("the town they had seized in March")
+        own = [t for ch in v.children if ch.dep_ not in ("advcl", "ccomp", "relcl") for t in ch.subtree]
+        return not any(t.ent_type_ in ("DATE", "TIME") for t in own)
     return False
 
 
@@ -372,6 +379,17 @@ def _trigger_span(c: Cand) -> tuple[int, int]:
     return min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
 
 
+# a thing that "allows", "eases" or "agrees" is no party: a decision or document stands in for one
+_THING_AGENT_TYPES = frozenset({"CONCEDE", "AGREE", "SUPPORT", "RETREAT"})
+
+
+def _thing_as_agent(c: Cand, heads: list[Token], actors: list, recips: list) -> bool:
+    """The only argument is a common noun that names no party ("the deal", "the measure")."""
+    if c.etype not in _THING_AGENT_TYPES or c.kind != "verb" or actors or recips or not heads:
+        return False
+    return all(h.pos_ == "NOUN" and not h.ent_type_ for h in heads)
+
+
 def _sentence_events(sent: Span, article: Article, resolver: ActorResolver) -> list[EventMention]:
     cands = _candidates(sent)
     if not cands:
@@ -419,6 +437,8 @@ def _sentence_events(sent: Span, article: Article, resolver: ActorResolver) -> l
             etype, mode = "ACCUSE", "disapprove"  # a government or agency "protested": verbal disapproval
         if lem(c.trigger) in NEEDS_RECIPIENT and c.kind == "verb" and not recips:
             continue  # "the story was provided by", "shared on social media": no beneficiary, no event
+        if _thing_as_agent(c, actor_heads, actors, recips):
+            continue  # "the deal is expected to allow grain to be shipped, easing a crisis": no party acts
         if etype == "CONSULT" and lem(c.verb) == "arrive" and any(a.sector == "MIL" for a in actors):
             etype, mode = "MOBILIZE", "troops"
         clause_start, clause_end = _clause_bounds(c, verbs)
@@ -457,7 +477,27 @@ def extract_events(doc: Doc, article: Article) -> list[EventMention]:
             out.extend(_sentence_events(sent, article, resolver))
         except Exception:  # noqa: BLE001 - one odd parse must not lose the article's other events
             log.exception("event coding failed on a sentence of article %s", article.article_id)
+    _resolve_definites(out)
     return out
+
+
+_DEFINITE = re.compile(r"^the\s+([a-z]+)$", re.I)
+
+
+def _resolve_definites(mentions: list[EventMention]) -> None:
+    """'Georgia's ruling Georgian Dream party said ... The party said ...': a bare "the party" (or ministry,
+    army, group) is the last coded actor named with that noun earlier in the article."""
+    seen: dict[str, Actor] = {}
+    for m in sorted(mentions, key=lambda m: m.trigger_start):
+        for side in (m.actor, m.recipient):
+            for i, a in enumerate(side):
+                hit = _DEFINITE.match(a.text or "") if not a.code else None
+                if hit and hit.group(1).lower() in seen:
+                    side[i] = replace(seen[hit.group(1).lower()], text=a.text)
+        for a in (*m.actor, *m.recipient):
+            if a.code and a.text:
+                for word in re.findall(r"[a-z]+", a.text.lower()):
+                    seen[word] = a
 
 
 __all__ = ["extract_events"]
