@@ -220,6 +220,10 @@ def control_sentence(e: Event, names: dict[str, str], before: str | None, nearby
     return f"{where}: control changed hands; the report does not say who holds it now."
 
 
+_PRONOUNS = frozenset({"which", "who", "that", "it", "its", "they", "their", "them", "he", "she", "his", "her",
+                       "this", "these", "those", "we", "our"})
+
+
 def figure_sentence(f: dict[str, Any]) -> str:
     """'5,500 Russian troops (according to Serhiy Cherevatyi)'."""
     counts = _plural(_sentence_casing(f["counts"] or "", f.get("sentence") or ""), f["value"] or 0)
@@ -227,8 +231,8 @@ def figure_sentence(f: dict[str, Any]) -> str:
     if f.get("approximate") and not bound:
         bound = "about "
     subject = f" {f['subject']}" if f.get("subject") and len(f["subject"]) < 40 else ""
-    if re.search(r"\d", subject) or _fold(f["text"]) in _fold(subject):
-        subject = ""  # a number in the subject, or the figure itself, is a parsing slip
+    if re.search(r"\d", subject) or _fold(f["text"]) in _fold(subject) or _fold(subject.strip()) in _PRONOUNS:
+        subject = ""  # a number, the figure itself or a bare pronoun ("which") in the subject is a parsing slip
     if subject and _fold(counts).startswith(_fold(subject.strip()) + " "):
         counts = subject.strip() + counts[len(subject.strip()):]  # counts already say whose: keep its casing
         subject = ""
