@@ -220,7 +220,7 @@ def rebuild_events(store: Store, settings: Settings) -> int:
     copy_group = {a.article_id: meta["copy_group"] or a.article_id for a, meta in rows}
     story_of = {a.article_id: meta["story_id"] or a.article_id for a, meta in rows}
     mentions = [m for _, m in pairs]
-    events = merge_events(mentions, articles, copy_group, story_of)
+    events = merge_events(mentions, articles, copy_group, story_of, store.counted_figures())
     by_key = {(m.article_id, m.sent_start, m.trigger): mid for mid, m in pairs}
     mention_event: dict[str, str] = {}
     for ev in events:

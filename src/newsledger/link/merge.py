@@ -268,6 +268,10 @@ def _place_versions(ms: list[EventMention], copy_group: dict[str, str]
     return chosen, versions if len(versions) > 1 else []
 
 
+# how a version of a figure reads in `disagreements` ("more than 70" is not "70")
+_BOUND_WORDS = {"at_least": "at least ", "at_most": "at most ", "approximate": "about "}
+
+
 def _figure_versions(ms: list[EventMention], figs: dict[str, list[Figure]],
                      copy_group: dict[str, str]) -> list[dict]:
     """Figures stated in the event's sentences that differ between sources, per thing counted."""
@@ -275,7 +279,8 @@ def _figure_versions(ms: list[EventMention], figs: dict[str, list[Figure]],
     for m in ms:
         for f in figs.get(m.article_id, []):
             if m.sent_start <= f.start < m.sent_end and f.counts and f.unit in (None, ""):
-                val = f"{f.value:g}" + (f"-{f.value_max:g}" if f.value_max is not None else "")
+                val = _BOUND_WORDS.get(f.bound, "") + f"{f.value:g}" + (
+                    f"-{f.value_max:g}" if f.value_max is not None else "")
                 by_counts[T.stem(f.counts.lower().split()[-1])].append((val, m))
     out = []
     for counts, items in by_counts.items():

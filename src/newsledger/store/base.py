@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
-from newsledger.models import Article, ArticleResult, Event, EventMention, Location
+from newsledger.models import Article, ArticleResult, Event, EventMention, Figure, Location
 from newsledger.store.codec import (
     actors_from_json,
     dumps,
@@ -265,6 +265,18 @@ class Store:
                 for a in actors_from_json(r["actor"]) + actors_from_json(r["recipient"]):
                     out[r["article_id"]].add(a.name.lower())
         return out
+
+    def counted_figures(self) -> list[Figure]:
+        """Figures that count something (no unit) in articles with event mentions: merging compares them
+        across sources to flag disagreements ("66 people" vs "more than 70")."""
+        return [Figure(article_id=r["article_id"], text=r["text"], value=r["value"], value_max=r["value_max"],
+                       start=r["start_char"], end=r["end_char"], unit=r["unit"], counts=r["counts"],
+                       bound=r["bound"] or "exact")
+                for r in self.query(
+                    "SELECT article_id, text, value, value_max, bound, unit, counts, start_char, end_char FROM figures "
+                    "WHERE counts IS NOT NULL AND (unit IS NULL OR unit = '') AND value IS NOT NULL "
+                    "AND article_id IN (SELECT DISTINCT article_id FROM mentions) "
+                    "ORDER BY article_id, start_char")]
 
     def mentions(self) -> list[tuple[str, EventMention]]:
         """All stored event mentions as (mention_id, EventMention)."""
