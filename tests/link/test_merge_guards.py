@@ -59,3 +59,17 @@ def test_guessed_place_neither_vetoes_nor_wins():
     events = merge_events([guessed, own], arts, {}, {"a": "s1", "b": "s1"})
     assert len(events) == 1
     assert events[0].location.name == "Russia" and events[0].disagreements == []
+
+
+def test_copy_of_a_two_act_sentence_joins_act_by_act():
+    sent = "Ukrainian forces took control of Lyman after encircling Russian troops there."
+    arts = articles("a", "b")
+
+    def act(aid: str, trigger: str):
+        m = mention(aid, sentence=sent, actor=(UKR,), recipient=(RUS,))
+        m.trigger, m.trigger_start = trigger, sent.index(trigger)
+        return m
+    events = merge_events([act("a", "took"), act("a", "encircling"), act("b", "took"), act("b", "encircling")],
+                          arts, {"b": "a"}, {})
+    assert sorted(sorted(s.trigger for s in e.sources) for e in events) == [
+        ["encircling", "encircling"], ["took", "took"]]

@@ -44,8 +44,8 @@ def _score(m: EventMention, rep: EventMention, same_group: bool, same_story: boo
         return None  # two acts of one sentence ("took Lyman after encircling it") are two events
     strong = same_group and m.event_type == rep.event_type and \
         T.jaccard(T.words(m.sentence), T.words(rep.sentence)) >= SAME_SENTENCE
-    if strong:
-        return 10.0
+    if strong:  # a copy's sentence: its own trigger picks between the acts of that sentence
+        return 10.0 + (m.trigger.lower() == rep.trigger.lower())
     if C.modes_conflict(m.event_type, m.mode, rep.event_type, rep.mode):
         return None
     actor = C.actors_relation(m.actor, rep.actor)
