@@ -70,3 +70,33 @@ def test_government_acting_elsewhere_gets_its_own_country(nlp, make_article):
     assert first.location is not None and first.location.country == "US"
     assert isinstance(second.location, Location) and second.location.country == "GB"
     assert second.location.precision == "country" and "government" in (second.location.reason or "")
+
+
+RU_SPOKESWOMAN = Actor(name="Maria Zakharova", code="RUS", country="RU", sector="GOV", text="Maria Zakharova")
+UA = Actor(name="Ukraine", code="UKR", country="UA", sector="GOV", text="Ukraine")
+RU = Actor(name="Russia", code="RUS", country="RU", sector="GOV", text="Russia")
+
+
+def test_statement_about_a_strike_abroad_is_placed_in_the_speakers_country(nlp, make_article):
+    text = ("Russian missiles struck the port of Odesa on Saturday. "
+            "Maria Zakharova denied that grain terminals had been hit.")
+    places = _places(nlp, make_article, text)
+    strike = _event(text, "struck", "ASSAULT", [RU])
+    denial = _event(text, "denied", "REJECT", [RU_SPOKESWOMAN])
+    for ev in (strike, denial):
+        ev.location = assign_location(ev, places)
+    inherit_locations([strike, denial])
+    assert strike.location is not None and strike.location.name == "Odesa"
+    assert denial.location is not None and denial.location.country == "RU" and denial.location.precision == "country"
+
+
+def test_second_signature_abroad_keeps_the_ceremonys_place(nlp, make_article):
+    text = ("Russia and Ukraine signed an agreement in Istanbul on Friday. "
+            "Ukraine's minister signed a mirror agreement with Turkey.")
+    places = _places(nlp, make_article, text)
+    first = _event(text, "signed an", "SUPPORT", [RU, UA])
+    second = _event(text, "signed a mirror", "SUPPORT", [UA])
+    for ev in (first, second):
+        ev.location = assign_location(ev, places)
+    inherit_locations([first, second])
+    assert second.location is not None and second.location.name == "Istanbul"

@@ -165,10 +165,7 @@ def assign_location(mention: EventMention, places: list[PlaceMention]) -> Locati
         return landmark
     if not usable:
         return None
-    fallback = _article_fallback(usable)
-    if fallback is not None and _foreign_to_actor(mention, fallback):
-        return _actor_country(mention) or fallback
-    return fallback
+    return _article_fallback(usable)
 
 
 def _landmark_in(sentence: str) -> Location | None:
@@ -246,16 +243,15 @@ def _foreign_to_actor(m: EventMention, loc: Location) -> bool:
 
 
 def _actor_country(m: EventMention) -> Location | None:
-    """The acting government's country, said to be a fallback (precision country, low score)."""
+    """The acting government's country, said to be a fallback (precision country, low score); a person
+    acting for it ("Maria Zakharova", code RUS) counts too."""
     from newsledger.resolve.gazetteer import get_gazetteer
     gaz = get_gazetteer()
     for a in m.actor:
-        if not a.country:
-            continue
-        for i in gaz.candidates(a.name or ""):
-            if gaz.kind[i] == COUNTRY and gaz.cc[i] == a.country:
-                return gaz.location(i, ACTOR_COUNTRY_SCORE,
-                                    reason="no place named; the country of the government that acted")
+        i = gaz.data.country_entry.get(a.country) if a.country else None
+        if i is not None:
+            return gaz.location(i, ACTOR_COUNTRY_SCORE,
+                                reason="no place named; the country of the government that acted")
     return None
 
 
@@ -273,17 +269,18 @@ def inherit_locations(mentions: list[EventMention]) -> None:
     for m in mentions:
         if not fallback(m):
             continue
-        if _TOPIC_SHIFT.match(m.sentence):
-            continue
         before = [o for o in own if o.sent_end <= m.sent_start and m.sent_start - o.sent_end <= PRECEDING_CHARS]
-        if not before:
-            continue
         # the latest sentence, and in it the first event: the main clause, not a trailing "after X signed ..."
-        prev = max(before, key=lambda o: (o.sent_end, -o.trigger_start))
-        loc = prev.location
-        if loc is None:
+        prev = max(before, key=lambda o: (o.sent_end, -o.trigger_start)) if before else None
+        loc = prev.location if prev is not None else None
+        if loc is None or _TOPIC_SHIFT.match(m.sentence):
+            if m.location is not None and _foreign_to_actor(m, m.location):
+                m.location = _actor_country(m) or m.location  # the article's main region is abroad
             continue
-        if _foreign_capital(m, prev, loc) or _foreign_to_actor(m, loc):
+        # abroad is kept only from an act of the same government done in words too ("signed a mirror
+        # agreement" after the signing in Istanbul), not from the battlefield it speaks about
+        kept_abroad = bool(_countries(m.actor) & _countries(prev.actor)) and prev.event_type in _POLITICAL_TYPES
+        if _foreign_capital(m, prev, loc) or (_foreign_to_actor(m, loc) and not kept_abroad):
             m.location = _actor_country(m) or m.location
             continue
         m.location = replace(loc, score=_scaled(loc.score, PRECEDING_FACTOR),
