@@ -9,7 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from newsledger.models import EventMention, Location, PlaceMention
-from newsledger.resolve.geo_build import ADMIN1, COUNTRY, norm
+from newsledger.resolve.geo_build import ADMIN1, norm
 
 log = logging.getLogger(__name__)
 
