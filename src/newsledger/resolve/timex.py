@@ -13,7 +13,7 @@ from newsledger.resolve.timex_rules import Candidate, find_candidates
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["TimexResolver", "find_timexes", "tense_near"]
+__all__ = ["TimexResolver", "find_timexes", "looks_ahead", "tense_near"]
 
 _REF_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 _FUTURE = {"will", "'ll", "shall", "would", "plans", "plan", "planned", "planning", "scheduled", "expected",
@@ -24,6 +24,10 @@ gave got sold bought paid struck hit shot fought broke ran led sent spent brough
 knew rode sank sought spoke stood swept threw wrote ago earlier last since has have been""".split())
 _NOUN_CUES = {"plan", "plans", "forecast", "forecasts", "hopes", "aims"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
+# Words that govern a date lying ahead even in a past-tense sentence: "the pact, signed Monday, is effective
+# Feb. 1"; the date then may fall in next year (see timex_anchor.PAST_AHEAD_DAYS)
+_AHEAD_WORDS = {"effective", "payable", "due"}
+_ARTICLES = {"the", "a", "an", "its", "their", "his", "her", "our"}  # before "-ed": an adjective
 _REPORTING = {"said", "says", "say", "told", "announced", "reported", "stated", "added", "declared",
               "confirmed", "denied", "claimed", "warned", "revealed", "disclosed"}
 _NOT_PAST = {"hundred", "indeed", "need", "speed", "seed", "feed", "breed", "united", "limited", "armed",
@@ -34,11 +38,14 @@ TENSE_WINDOW_WORDS = 12
 # "until Tuesday", "as early as Friday", "is to resume Monday": the expression lies ahead
 _FUTURE_BEFORE = re.compile(r"(?:\buntil|\btill|as\s+(?:soon|early)\s+as|no\s+later\s+than"
                             r"|\b(?:set|scheduled|slated|planned|due)\s+(?:for|on)"
-                            r"|\b(?:is|are)\s+to\s+\w+(?:\s+\w+){0,3})\s+(?:on\s+)?$", re.IGNORECASE)
+                            r"|\b(?:is|are|set|slated|due)\s+to\s+\w+(?:\s+\w+){0,3})\s+(?:on\s+)?$", re.IGNORECASE)
 # Characters before an expression searched for those cues: room for "is to resume trading in Paris".
 FUTURE_LOOKBACK_CHARS = 48
 # "had been scheduled to expire at midnight Friday": a plan told in the past perfect is over
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# "Until Thursday, they had not called him a suspect": the past perfect right after makes it past
+_PLUPERFECT_AFTER = re.compile(r",?\s+(?:\w+\s+){0,2}had\b", re.IGNORECASE)
+_PERIOD_END_RE = re.compile(r"\s+(?:ended|ending|that\s+ended)\s+(?:on\s+)?", re.IGNORECASE)
 _THAN_RE = re.compile(r"\s+than\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[A-Za-z']+")
 _ABBREV_END_RE = re.compile(r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Gen|Col|Lt"
@@ -67,6 +74,8 @@ def _cues(words: list[str]) -> list[str | None]:
                 words[i - 1].lower() in _DETERMINERS or _cue(words[i - 1]) == "past"
                 or words[i - 1].lower() in _REPORTING):
             cue = None  # "announced plans to", "the plan": a noun; the verb before it carries the tense
+        if cue == "past" and i > 0 and w.lower().endswith("ed") and words[i - 1].lower() in _ARTICLES:
+            cue = None  # "the reduced dividend", "its expanded plant": a participle used as an adjective
         out.append(cue)
     return out
 
@@ -91,6 +100,12 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
+def looks_ahead(text: str, start: int, sent: tuple[int, int]) -> bool:
+    """Whether the word before the expression points forward ("effective Feb. 1", "payable Jan. 2")."""
+    left = _WORD_RE.findall(text[sent[0]:start])[-1:]
+    return bool(left) and left[0].lower() in _AHEAD_WORDS
+
+
 def tense_near(text: str, start: int, end: int, sent: tuple[int, int]) -> str:
     """"past", "future" or "none" for an expression at text[start:end], from nearby words in its sentence.
 
@@ -107,6 +122,8 @@ def tense_near(text: str, start: int, end: int, sent: tuple[int, int]) -> str:
     m = _FUTURE_BEFORE.search(lookback)
     if m:
         cue_start = start - len(lookback) + m.start()
+        if _PLUPERFECT_AFTER.match(text, end, sent[1]):
+            return "past"
         if not _PLUPERFECT.search(text[max(sent[0], cue_start - 24):cue_start]):
             return "future"
     # "next to the embassy" is a place, not a future
@@ -162,6 +179,13 @@ def _is_comparison(c: Candidate) -> bool:
     return c.rule == "period_ago"
 
 
+def _ends_period(text: str, c: Candidate, before: list[TimeMention]) -> bool:
+    """"the quarter ended Sept. 30": the day closes the period just named, which stays under discussion."""
+    prev = before[-1] if before else None
+    return bool(prev is not None and prev.type == "DATE" and prev.precision in ("week", "month", "quarter", "year")
+                and _PERIOD_END_RE.fullmatch(text, prev.end, c.start))
+
+
 def find_timexes(text: str, anchor: date | datetime | None) -> list[TimeMention]:
     """Find time expressions in `text` and give each a TimeML value anchored on `anchor`.
 
@@ -180,6 +204,7 @@ def find_timexes(text: str, anchor: date | datetime | None) -> list[TimeMention]
         while si < len(sents) - 1 and c.start >= sents[si][1]:
             si += 1
         ctx.tense = tense_near(text, c.start, c.end, sents[si])
+        ctx.looks_ahead = looks_ahead(text, c.start, sents[si])
         try:
             r = resolve(c, ctx)
         except (ValueError, KeyError, IndexError, TypeError, AttributeError, OverflowError) as exc:
@@ -195,6 +220,6 @@ def find_timexes(text: str, anchor: date | datetime | None) -> list[TimeMention]
                 and not _is_comparison(c):
             if p.precision in ("day", "time"):
                 ctx.ref_day = cal.day_point(p.day)
-            if p.precision is not None:
+            if p.precision is not None and not _ends_period(text, c, out[:-1]):
                 ctx.ref_any = p
     return out

@@ -153,6 +153,8 @@ def holiday(name: str, y: int) -> date | None:
         return nth_weekday(y, 9, 0, 1)
     if name == "memorial day":
         return nth_weekday(y, 5, 0, -1)
+    if name == "election day":  # US: the Tuesday after the first Monday of November
+        return nth_weekday(y, 11, 0, 1) + timedelta(days=1)
     if name == "easter":
         return easter(y)
     return None

@@ -40,7 +40,7 @@ _ZONE = (r"(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK|
          r"local\s+time)")
 _HOLIDAY = (r"(?-i:Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year's\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?"
             r"|Independence\s+Day|Valentine's\s+Day|Boxing\s+Day|Labor\s+Day|Memorial\s+Day|Easter"
-            r"(?:\s+Sunday)?|Halloween)")
+            r"(?:\s+Sunday)?|Halloween|Election\s+Day)")
 _END = r"(?![\w])"
 _START = r"(?<![\w$£€])"
 
@@ -75,12 +75,14 @@ RULES: tuple[tuple[str, str, str], ...] = (
                        rf"(?P<y2>{_YEAR}|{_SPELLED_YEAR})"),
     ("quarter", "DATE", rf"(?:the\s+)?(?:(?P<qy>{_YEAR})\s+|(?P<qpos>this|last|next)\s+year's\s+"
                         r"|(?:comparable\s+)?(?P<qago>year-ago|year-earlier|year-before)\s+"
-                        rf"|(?:fiscal\s+))?(?P<qn>{_ORDINAL_Q})[-\s](?:fiscal[-\s])?(?P<unit>quarter|half)"
+                        rf"|(?:fiscal[-\s]+))?(?P<qn>{_ORDINAL_Q})[-\s](?:fiscal[-\s])?(?P<unit>quarter|half)"
                         rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<qy2>{_YEAR})|(?P<qrel>this|last|next|the)"
                         r"\s+year))?"),
+    ("half_of", "DATE", rf"the\s+(?P<half>first|second|last|latter)\s+(?:half|two\s+quarters)\s+of\s+(?:(?P<y>{_YEAR})"
+                        r"|the\s+(?P<dec>(?:1[6-9]|20)\d0)'?s|the\s+'(?P<dec2>\d0)s)"),
     ("holiday", "DATE", rf"(?P<hol>{_HOLIDAY})"),
     ("ref_word", "DATE", r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday"
-                         r"|tomorrow|now|currently|nowadays|these\s+days|at\s+present|presently"
+                         r"|tomorrow|now|currently|nowadays|these\s+days|at\s+present|presently|soon"
                          r"|recently|lately|formerly|the\s+(?:near\s+|distant\s+)?future"
                          r"|the\s+(?:near|short)\s+term"
                          r"|year(?:'s)?\s+end"
@@ -89,7 +91,8 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("weekday", "DATE", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|early|late|the\s+previous"
                         r"|the\s+following)\s+)?"
                         rf"(?P<wd>{_WEEKDAY})(?:\s+(?P<pod>morning|afternoon|evening|night))?"),
-    ("pod", "TIME", r"(?:(?P<rel>this|yesterday|tomorrow|last|the|early\s+this|late\s+last|later\s+this"
+    ("pod", "TIME", r"(?:(?P<rel>this|yesterday|tomorrow|last|the\s+next|the\s+following|the\s+previous|the"
+                    r"|early\s+this|late\s+last|later\s+this"
                     r"|earlier\s+this|early\s+yesterday|late\s+yesterday)\s+)(?P<pod>morning|afternoon|evening|night)"
                     r"|(?P<pod2>tonight|overnight|mid[-\s]?afternoon|mid[-\s]?morning)"),
     ("week_of", "DATE", rf"the\s+week\s+of\s+(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})(?:,?\s+(?P<y>{_YEAR}))?"),
@@ -120,7 +123,8 @@ RULES: tuple[tuple[str, str, str], ...] = (
                       rf"|(?P<mil>[0-2]\d[0-5]\d)(?=\s*(?:GMT|UTC|local\s+time|hrs|hours\s+{_ZONE})))"
                       rf"(?:\s*(?P<tz>{_ZONE}))?"
                       r"|(?P<word>noon|midday|midnight)"),
-    ("oclock", "TIME", rf"(?P<h>{_SMALL}|\d{{1,2}})\s+o'clock"),
+    ("oclock", "TIME", rf"(?P<h>{_SMALL}|\d{{1,2}})(?P<oc>\s+o'clock)?"
+                       r"(?:\s+in\s+the\s+(?P<pod>morning|afternoon|evening|night))?"),
     ("set_word", "SET", r"(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)"),
     ("set_every", "SET", rf"(?:every|each|per)\s+(?:other\s+)?(?:(?P<n>{NUMBER})\s+)?(?P<unit>{UNIT}|morning|"
                          rf"night|evening|afternoon|{_WEEKDAY}|{_MONTH}|spring|summer|fall|autumn|winter)"),
@@ -150,6 +154,10 @@ _NOT_YEAR_BEFORE = re.compile(r"(?:[$£€#]|No\.|\d[,.]|about|some|nearly|more\
                               r"|up\s+to"
                               r"|at\s+least|least|than|of\s+the|page|pages|route|flight|room)\s*$",
                               re.IGNORECASE)
+
+# A year after "of the" when it names an event: "of the 2000 Olympics", "of the 1994 election"
+_YEAR_EVENT_AFTER = re.compile(r"\s+(?:(?-i:[A-Z])\w+|elections?|budget|season|campaign|war|crisis|census)\b",
+                               re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -190,8 +198,11 @@ def _valid(text: str, name: str, m: re.Match[str]) -> bool:
     if name == "set_wd":
         return bool(re.search(r"(?:on|every)\s$", before, re.IGNORECASE))
     if name == "year":
-        if _NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.match(after):
+        if _NOT_YEAR_AFTER.match(after):
             return False
+        blocked = _NOT_YEAR_BEFORE.search(before)
+        if blocked and not (blocked.group(0).lower().startswith("of") and _YEAR_EVENT_AFTER.match(after)):
+            return False  # "one of the 2000 delegates" is a count; "the opening of the 2000 Olympics" a year
         return not re.match(r"[-/]\d|\s*[-\u2013]\s*\d{2,4}\b(?!\s*(?:GMT|UTC))", after)
     if name == "month" and not g.get("rel") and re.match(r"\s+(?:for|of)\b", after) and \
             not re.search(r"\b(?:in|since|until|till|by|during|through|from|early|late|mid-?)\s*$", before,
@@ -232,6 +243,26 @@ def _valid(text: str, name: str, m: re.Match[str]) -> bool:
         # "current" is a time only when it qualifies a period or stands for "now"
         return not re.match(r"\s+(?:account|affairs|events|events|flow|law|rules|system|form|version)", after,
                             re.IGNORECASE)
+    if name == "rel_day" and g["dir"].lower() in ("before", "after", "prior") and not re.match(
+            r"\s*(?:[,.;:!?)\"'\u201d]|--|_|$)|\s+(?:and|but|or|when|while|as|in|at|on|with|from|for|by|of)\b",
+            after):
+        return False  # "the day before authorities issued a warrant" counts from an event, not a date
+    if name == "oclock" and not g.get("oc") and not (g.get("pod") and re.search(
+            r"\b(?:at|by|until|till|around|about|before|after|from)\s$", before, re.IGNORECASE)):
+        return False  # "four in the morning" is a time only after "at", "by", "until" ...
+    if name == "ref_word" and g["w"].lower() == "now" and re.match(r"\s*,", after) and \
+            (s == 0 or re.search(r"(?:[.!?:]['\"\u201d]?\s+|\n\s*\n\s*|[\"\u201c]|``)$", before)):
+        return False  # "Now, he says, ...": a discourse marker opening the sentence, not the present moment
+    if name == "ref_word" and g["w"].lower() == "the past" and re.match(
+            rf"\s+(?:\d+|few|several|{_TENS}|{_SMALL})[-\s]+\w+", after, re.IGNORECASE):
+        return False  # "for the past three summers": the count and its unit belong to the expression
+    if name == "ref_word" and g["w"].lower() == "soon":
+        # TimeML's "soon" is a FUTURE_REF; "as soon as" and "soon after" are signals, and next to a past verb
+        # ("was soon released", "soon became") it is a past sequence, not a reference to the future
+        return not (re.search(r"\bas\s$", before, re.IGNORECASE)
+                    or re.match(r"\s+(?:as|after|afterwards?|thereafter)\b", after, re.IGNORECASE)
+                    or re.search(r"\b(?:was|were|had|\w{3,}ed)\s$", before, re.IGNORECASE)
+                    or re.match(r"\s+(?:was|were|had|became|came|went|\w{3,}ed)\b", after, re.IGNORECASE))
     if name == "pod" and (g.get("rel") or "").lower() == "the" and g["pod"].lower() == "night":
         return False  # "the night" is too often "the night of ..." or a noun phrase
     if name == "period" and g["rel"].lower() == "the" and g["unit"].lower() in ("day", "half", "period",
@@ -319,6 +350,42 @@ def _merge_clock_day(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_DAY_BEFORE_RE = re.compile(r"(?<![\w-])(?:the\s+)?day\s+(?P<dir>before|after)\s+$", re.IGNORECASE)
+_DAY_LIKE = ("weekday", "mdy", "dmy", "iso", "holiday")
+
+
+def _merge_day_before(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """"the day before Christmas", "the day after Oct. 3": one DATE, a day from the named one."""
+    out: list[Candidate] = []
+    for c in cands:
+        m = _DAY_BEFORE_RE.search(text, max(0, c.start - 20), c.start) if c.rule in _DAY_LIKE else None
+        if m is None or c.groups.get("pod"):
+            out.append(c)
+            continue
+        while out and out[-1].end > m.start():
+            out.pop()  # "the day before" found on its own
+        out.append(Candidate(m.start(), c.end, "day_rel", "DATE", {"dir": m.group("dir").lower()},
+                             text[m.start():c.end], None, [c]))
+    return out
+
+
+# "April 24 and 25": the second day of the month, when the number ends the phrase
+_SECOND_DAY_RE = re.compile(r"\s+(?:and|or|to|through)\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+                            r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|on|when)\b)")
+
+
+def _second_days(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Add the bare second day of "April 24 and 25" as a date of the same month (and year)."""
+    out: list[Candidate] = []
+    for c in cands:
+        out.append(c)
+        m = _SECOND_DAY_RE.match(text, c.end) if c.rule == "mdy" and not c.groups.get("y") else None
+        if m is not None:
+            groups = dict(c.groups, d=m.group("d"), rel=None)
+            out.append(Candidate(m.start("d"), m.end(), "mdy", "DATE", groups, text[m.start("d"):m.end()]))
+    return out
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """All time expressions in `text` as unanchored candidates, non-overlapping, in text order."""
     found: list[Candidate] = []
@@ -335,4 +402,4 @@ def find_candidates(text: str) -> list[Candidate]:
             c.text = c.text[cut:]
         _extend_left(text, c)
     chosen = select(chosen)
-    return _merge_clock_day(text, chosen)
+    return _second_days(text, _merge_day_before(text, _merge_clock_day(text, chosen)))
