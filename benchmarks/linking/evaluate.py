@@ -4,7 +4,8 @@
     python benchmarks/linking/evaluate.py stories --data ../shared/data [--embeddings none]
 
 Articles are fed to `Linker.link` one publication day at a time, with the articles of the previous
-`--window` days as history (and their earlier verdicts as `known`), exactly as the pipeline does.
+`Linker.history_days` days as history (and their earlier verdicts as `known`), exactly as the pipeline does;
+`--window` is the copy window (copies are looked for within it).
 """
 
 from __future__ import annotations
@@ -87,7 +88,8 @@ def evaluate_copies(data: Path, *, split: str = "test", n: int = 300, embeddings
     for a in order:
         first_of.setdefault(truth[a.article_id], a.article_id)
     t0 = time.time()
-    verdicts, _ = stream(arts, Linker(window_days=window, embeddings=embeddings), window)
+    linker = Linker(window_days=window, embeddings=embeddings)
+    verdicts, _ = stream(arts, linker, linker.history_days)
     secs = time.time() - t0
     tp = fp = fn = fp_neg = 0
     per_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -171,7 +173,8 @@ def evaluate_stories(data: Path, *, split: str = "all", embeddings: str = "auto"
     arts = [Article(article_id=d.key, text=d.text, title=d.title, outlet=d.outlet, published=d.published)
             for d in docs]
     t0 = time.time()
-    _, stories = stream(arts, Linker(window_days=window, embeddings=embeddings), window)
+    linker = Linker(window_days=window, embeddings=embeddings)
+    _, stories = stream(arts, linker, linker.history_days)
     p, r, f = bcubed(stories, gold)
     pp, pr, pf = pairwise(stories, gold)
     base = bcubed({k: k for k in gold}, gold)[2]
@@ -189,7 +192,7 @@ def main() -> None:
     ap.add_argument("--split", default="test", choices=["all", "dev", "test"], help="copies: sources copied (by key hash); stories: dev = TimeBank+AQUAINT, test = PolNeAR")
     ap.add_argument("--n", type=int, default=300, help="copies: source articles to copy")
     ap.add_argument("--embeddings", default="auto", help="auto, none or a package name")
-    ap.add_argument("--window", type=int, default=7, help="days of history handed to the linker")
+    ap.add_argument("--window", type=int, default=7, help="copy window in days (history: Linker.history_days)")
     ap.add_argument("--limit", type=int, default=None, help="copies: groups; stories: articles")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     args = ap.parse_args()

@@ -151,15 +151,17 @@ def link_batch(new: list[Article], results: list[ArticleResult], store: Store,
     """Copy and story verdicts for new articles against stored ones in the time window."""
     from newsledger.link.linker import Linker
 
-    history_rows = [row for since, until in _windows([a.published for a in new if a.published])
+    linker = _LINKERS.get(store)
+    if linker is None or linker.embeddings != settings.embeddings or linker.story_days != settings.story_days:
+        linker = _LINKERS[store] = Linker(window_days=LINK_WINDOW_DAYS, embeddings=settings.embeddings,
+                                          story_days=settings.story_days)
+    history_rows = [row for since, until in _windows([a.published for a in new if a.published],
+                                                     linker.history_days)
                     for row in store.articles(since=since, until=until)]
     history = [a for a, _ in history_rows]
     known = {a.article_id: (meta["story_id"], meta["copy_group"]) for a, meta in history_rows}
     features = _stored_features(store, [a.article_id for a in history])
     features.update({r.article.article_id: _features(r) for r in results})
-    linker = _LINKERS.get(store)
-    if linker is None or linker.embeddings != settings.embeddings:
-        linker = _LINKERS[store] = Linker(window_days=LINK_WINDOW_DAYS, embeddings=settings.embeddings)
     result = linker.link(new, history, features=features, known=known)
     rows: dict[str, dict[str, Any]] = {}
     for aid, verdict in result.copies.items():
@@ -168,14 +170,14 @@ def link_batch(new: list[Article], results: list[ArticleResult], store: Store,
     return rows
 
 
-def _windows(dates: list[datetime]) -> list[tuple[datetime, datetime]]:
+def _windows(dates: list[datetime], days: int = LINK_WINDOW_DAYS) -> list[tuple[datetime, datetime]]:
     """The link window around each date, overlapping windows merged, oldest first.
 
     One window from the batch's earliest to its latest date (as before) loaded the whole store whenever a batch
     mixed dates years apart (a back-fill, or the benchmark corpus): history, and the link stage with it, grew
     with the store instead of with the window.
     """
-    window = timedelta(days=LINK_WINDOW_DAYS)
+    window = timedelta(days=days)
     out: list[tuple[datetime, datetime]] = []
     for d in sorted(dates):
         if out and d - window <= out[-1][1]:
@@ -188,7 +190,7 @@ def _windows(dates: list[datetime]) -> list[tuple[datetime, datetime]]:
 # Stored articles whose story features (place and actor names) are kept between batches, per store. A stored
 # article's places and mentions never change, so an entry never goes stale; the bound is several times the
 # largest link window measured (2,244 articles within 7 days either side of one date in the 20k corpus).
-FEATURE_CACHE_SIZE = 10_000
+FEATURE_CACHE_SIZE = 40_000  # the story history is 30 days, about four times the 7-day window measured
 _FEATURES: weakref.WeakKeyDictionary[Store, OrderedDict[str, set[str]]] = weakref.WeakKeyDictionary()
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import lru_cache
 
+from newsledger.link import stories as story_mod
 from newsledger.link.copies import CopyDetector, CopyVerdict
 from newsledger.link.embed import get_embedder
 from newsledger.link.stories import StoryClusterer
@@ -42,8 +44,11 @@ class LinkResult:
 class Linker:
     """Copies and stories for new articles against already stored ones within a time window."""
 
-    def __init__(self, window_days: int = 7, embeddings: str = "auto", known: Known | None = None) -> None:
-        self.window_days = window_days
+    def __init__(self, window_days: int = 7, embeddings: str = "auto", known: Known | None = None,
+                 story_days: int | None = None) -> None:
+        self.window_days = window_days  # copies: how far apart a copy and its original may be
+        # stories: how far back a story's members are compared (the history to hand to `link`)
+        self.story_days = story_mod.STORY_HISTORY_DAYS if story_days is None else story_days
         self.embeddings = embeddings
         self.embedder = get_embedder(embeddings)
         self.known: Known = dict(known or {})
@@ -55,6 +60,11 @@ class Linker:
         self._stories: StoryClusterer | None = None
         self._trail: list[tuple] = []
 
+    @property
+    def history_days(self) -> int:
+        """Days of stored articles before (and after) the new ones that `link` needs as history."""
+        return max(self.window_days, self.story_days)
+
     def link(self, new: list[Article], history: list[Article],
              features: dict[str, set[str]] | None = None, known: Known | None = None) -> LinkResult:
         """Copy verdicts and story ids for `new`; `history` are stored articles within the window."""
@@ -64,7 +74,7 @@ class Linker:
         new_ids = {a.article_id for a in new}
         history = [a for a in history if a.article_id not in new_ids]
         groups = {aid: g for aid, (_, g) in known_all.items() if g}
-        verdicts = self.copies.detect(new, history, groups)
+        verdicts = self.copies.detect(new, _near(history, new, self.window_days), groups)
 
         stories, story_of = self._sync(history, features, known_all)
         self._stories = None  # kept again only once every new article is in (an error leaves no half state)
@@ -114,6 +124,23 @@ class Linker:
             self._trail.append(_trail_key(art, sid, names))
         self._stories = stories
         return stories, story_of
+
+
+def _near(history: list[Article], new: list[Article], days: int) -> list[Article]:
+    """The history articles within `days` of some new article (undated ones always), in their order."""
+    dates = sorted(a.published for a in new if a.published is not None)
+    if not dates:
+        return history
+    span = timedelta(days=days)
+    out = []
+    for a in history:
+        if a.published is None:
+            out.append(a)
+            continue
+        i = bisect.bisect_left(dates, a.published)
+        if any(abs(dates[j] - a.published) <= span for j in (i - 1, i) if 0 <= j < len(dates)):
+            out.append(a)
+    return out
 
 
 def _trail_key(article: Article, story_id: str | None, names: set[str] | None) -> tuple:
