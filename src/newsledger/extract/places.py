@@ -21,6 +21,7 @@ from newsledger.resolve.gazetteer import (
     haversine_km,
 )
 from newsledger.resolve.geo_build import ADMIN1, ADMIN2, COUNTRY, FEATURE, TOWN, norm
+from newsledger.resolve.geo_plausible import metro_region, plausible_inner, stray_village
 
 log = logging.getLogger(__name__)
 
@@ -87,11 +88,6 @@ GENERIC_WORDS = frozenset({
 INNER_MIN_POP = 1_000  # a place name inside a longer name must be a real town (or a region/country)
 PARTIAL_FACTOR = 0.5  # trust in a reading taken from a name inside the span ("Old Town Manassas")
 FALLBACK_SCORE = 0.1  # trust in an unknown name placed at the article's main place
-# A place named inside an unknown name is only right about half the time (LGL 38/97, GeoWebNews
-# 91/201); unless it is this big or fits the article's main place, the main place does better.
-# Of 20k, 100k, 300k and no size exemption, 300k was best on all three geo corpora (by < 0.3 pt).
-INNER_BIG_POP = 300_000
-NEAR_MAIN_KM = 161.0  # "near the main town": the evaluation's own tolerance, not tuned
 
 
 @dataclass
@@ -191,7 +187,7 @@ def _raw(text: str, start: int, end: int, gaz: Gazetteer) -> Raw:
     before = text[max(0, start - 30):start]
     m = _ADMIN_AFTER.match(after)
     if m:
-        r.kind = "admin"
+        r.kind = None if m.group(1).lower() == "region" and metro_region(name, gaz) else "admin"
         combined = f"{name} {m.group(1)}"
         if gaz.has_name(combined):
             r.query = combined
@@ -398,11 +394,27 @@ def _hint_regions(raws: list[Raw], text: str, gaz: Gazetteer) -> None:
                 ccs = {gaz.cc[o] for o in same}
                 # most of the other members are regions (countries), and this name can be one of
                 # them (a region in the same country: "West Bank and Gaza" is not Gaza, Mozambique)
-                if len(same) * 2 > len(others) and gaz.kind[mine.entry] != kind and any(
+                if len(same) * 2 > len(others) and any(
                         gaz.kind[i] == kind and (kind == COUNTRY or gaz.cc[i] in ccs)
                         for i in gaz.candidates(raws[k].query)):
                     raws[k].kind = hint
                     break
+
+
+def _share_hints(raws: list[Raw]) -> None:
+    """One sense per name: when some mentions of a name carry an explicit admin cue ("New York
+    state", "the state of Washington") and none carries another cue, its bare mentions take that cue
+    too. The softer region hints ("Rego Park, New York") stay with their own mention: "flights
+    between New York and Moscow" in the same story still mean the city."""
+    cues: dict[str, set[str]] = defaultdict(set)
+    for r in raws:
+        if r.kind is not None and r.demonym is None:
+            cues[norm(r.query)].add(r.kind)
+    for r in raws:
+        if r.kind is None and r.demonym is None and not r.partial:
+            kinds = cues.get(norm(r.query), set())
+            if kinds == {"admin"}:
+                r.kind = "admin"
 
 
 def resolve_spans(text: str, spans: list[tuple[int, int]], article_id: str = "",
@@ -412,6 +424,7 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], article_id: str = "",
     raws = [_raw(text, s, e, gaz) for s, e in spans]
     _link_containers(raws, text, gaz)
     _hint_regions(raws, text, gaz)
+    _share_hints(raws)
     keys = [f"{norm(r.query)}|{r.kind or ''}" for r in raws]
     counts: dict[str, int] = defaultdict(int)
     for k, r in zip(keys, raws, strict=False):
@@ -431,6 +444,9 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], article_id: str = "",
             counts[f"demonym|{r.demonym}"] += 1
     partial_keys = {k for k, r in first.items() if r.partial}
     support = _colocated(gaz, ranks)
+    for k, sup in support.items():  # co-location counts before the first readings steer the others
+        if sup and k in first and first[k].demonym is None:
+            ranks[k] = gaz.rank(first[k].query, GeoContext(kind=first[k].kind, support=sup))
     for _ in range(ROUNDS):
         # Surest names first, each re-ranked against the latest readings of the others, so that
         # a pair like Walker County + Huntsville settles in one state instead of swapping.
@@ -463,12 +479,14 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], article_id: str = "",
                                         location=loc, feature=None))
                 continue
             stated = _stated_container(gaz, raws, keys, tops, r) if r.partial else None
-            if stated is not None and not _inside(gaz, i, stated) and not _plausible_inner(gaz, i, stated):
+            if stated is not None and not _inside(gaz, i, stated) and not plausible_inner(gaz, i, stated):
                 loc = _at_container(gaz, stated)
                 out.append(PlaceMention(article_id=article_id, text=r.text, start=r.start, end=r.end,
                                         location=loc, feature=None))
                 continue
-            if r.partial and stated is None and main is not None and not _plausible_inner(gaz, i, main):
+            stray = not r.partial and stated is None and main is not None and stray_village(gaz, i, main, tops, k)
+            if (r.partial or stray) and stated is None and main is not None \
+                    and not plausible_inner(gaz, i, main, r.text):
                 loc = gaz.location(main, FALLBACK_SCORE, reason="not in gazetteer; placed at the article's "
                                    f"main place ({gaz.names[main]}, {gaz.feature(main)})")
                 out.append(PlaceMention(article_id=article_id, text=r.text, start=r.start, end=r.end,
@@ -493,21 +511,6 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], article_id: str = "",
         out.append(PlaceMention(article_id=article_id, text=r.text, start=r.start, end=r.end,
                                 location=loc, feature=feature))
     return out
-
-
-def _plausible_inner(gaz: Gazetteer, i: int, main: int) -> bool:
-    """Whether a place named inside an unknown name ('Dulles' in 'Dulles International Airport') is
-    a better point than the article's main place: a region, a country, a big city, or a town inside
-    the main place's country or region or near the main town (not 'Faubourg', New Caledonia, for
-    'Faubourg Marigny' in a New Orleans story)."""
-    k = gaz.kind[i]
-    if k in (ADMIN1, COUNTRY, FEATURE) or gaz.pop[i] >= INNER_BIG_POP:
-        return True
-    if gaz.kind[main] == COUNTRY:
-        return gaz.cc[i] == gaz.cc[main]
-    if gaz.kind[main] == ADMIN1:
-        return gaz.cc[i] == gaz.cc[main] and gaz.a1[i] == gaz.a1[main]
-    return float(haversine_km(float(gaz.lat[main]), float(gaz.lon[main]), gaz.lat[i], gaz.lon[i])) < NEAR_MAIN_KM
 
 
 def _container_entry(gaz: Gazetteer, raws: list[Raw], keys: list[str], tops: dict[str, tuple[int, float]],

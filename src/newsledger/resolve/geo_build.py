@@ -36,6 +36,7 @@ US_STATE_ABBREV = {
 OTHER_ABBREV = {
     ("AU", "New South Wales"): ["NSW"], ("AU", "Queensland"): ["Qld"], ("AU", "Victoria"): ["Vic."],
     ("AU", "Australian Capital Territory"): ["ACT"], ("AU", "Northern Territory"): ["NT"],
+    ("AU", "Western Australia"): ["WA"], ("AU", "Tasmania"): ["Tas."],
     ("CA", "British Columbia"): ["B.C."], ("CA", "Nova Scotia"): ["N.S."], ("CA", "New Brunswick"): ["N.B."],
     ("CA", "Prince Edward Island"): ["P.E.I.", "PEI"],
 }
@@ -46,7 +47,8 @@ _ADMIN2_PREFIX = re.compile(
     r"^(Province of|Provincia de|Provincia di|Provincia del|Province de|Province du|Province de la|"
     r"Departamento de|Departamento del|D[ée]partement de|D[ée]partement du|D[ée]partement de la|"
     r"Partido de|Municipio de|Municipality of|Distrito de|District of|Comarca de|Politischer Bezirk|"
-    r"Landkreis|Kreis)\s+")
+    r"Landkreis|Kreis|Regierungsbezirk|Bezirk|Kabupaten|Kota|Powiat|Okres|Nomos|D[ée]partement des|"
+    r"County of|County|Borough of|City and Borough of)\s+")
 _QUOTES = re.compile(r"[\u2019\u2018`'\u02bc\u02b9]")
 _NONWORD = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
@@ -185,6 +187,28 @@ def _hull(pts: np.ndarray) -> list[tuple[float, float]]:
     return lower[:-1] + upper[:-1]
 
 
+# A town further from its region's median point than this many times the 90th-percentile town's
+# distance is taken for a coding error of the source (GeoNames puts a few Tibetan villages in Hebei,
+# 2,000 km away); a convex hull would stretch to reach it. With 4, the only region toponym of the geo
+# corpora's dev halves that changed sides of 161 km was Hebei (1,080 -> 53 km; Heilongjiang, Jiangsu
+# and Tokyo also moved back); 2.5, or 4 x the median distance, also cut off the real north of British
+# Columbia and New South Wales.
+OUTLIER_FACTOR = 4.0
+OUTLIER_MIN_TOWNS = 10  # fewer towns than this: every one is kept
+
+
+def _core(arr: np.ndarray) -> np.ndarray:
+    """The (lat, lon) rows of `arr` without the far outliers (see OUTLIER_FACTOR)."""
+    if len(arr) < OUTLIER_MIN_TOWNS:
+        return arr
+    mid = np.median(arr, axis=0)
+    dy = arr[:, 0] - mid[0]
+    dx = (arr[:, 1] - mid[1]) * np.cos(np.radians(mid[0]))
+    dist = np.hypot(dx, dy)
+    keep = dist <= OUTLIER_FACTOR * max(float(np.percentile(dist, 90)), 1e-6)
+    return arr[keep] if keep.sum() >= 3 else arr
+
+
 def _area_center(pts: list[tuple[float, float]]) -> tuple[float, float]:
     """Centroid of the area the region's towns span (their convex hull), in (lat, lon).
 
@@ -198,6 +222,7 @@ def _area_center(pts: list[tuple[float, float]]) -> tuple[float, float]:
     shifted = bool(lon.max() - lon.min() > 180)
     if shifted:
         arr = np.c_[arr[:, 0], np.where(lon < 0, lon + 360, lon)]
+    arr = _core(arr)
     ring = np.asarray(_hull(arr))
     if len(ring) < 3:
         return _center(pts)
