@@ -22,13 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from newsledger.errors import NewsledgerError
-from newsledger.extract.figure_units import unit_name
+from newsledger.extract.figure_units import MEASURES, UNIT_NAMES, unit_name
 from newsledger.extract.figures import extract_figures
 from newsledger.models import Article, Figure
 
 log = logging.getLogger(__name__)
 
 Value = float | tuple[float, float]
+_KNOWN_UNITS = {u.lower() for u in (*MEASURES.values(), *UNIT_NAMES.values())} | {"cent"}
 
 
 def _close(a: float, b: float) -> bool:
@@ -59,6 +60,31 @@ def figure_key(fig: Figure) -> tuple[Value, str]:
         return value, f"% {fig.counts or '-'}"
     unit = unit_name(fig.unit) or fig.counts or "-"
     return value, unit.lower()
+
+
+def unit_kind(unit: str) -> str:
+    """Diagnostics: 'none' ("-"), 'share' ("% ..."), 'measure' (a known unit or currency name, or a
+    rate) or 'noun' (a counted noun) for a NewsQuant-style normalised unit."""
+    if unit == "-":
+        return "none"
+    if unit.startswith("%"):
+        return "share"
+    if unit in _KNOWN_UNITS or " per " in unit:
+        return "measure"
+    return "noun"
+
+
+def unit_misses(gold: list[tuple[Value, str]], pred: list[tuple[Value, str]]) -> list[str]:
+    """Kinds (see `unit_kind`) of the gold quantities of one sentence with no value+unit match."""
+    free = list(range(len(pred)))
+    missed = []
+    for gv, gu in gold:
+        hit = next((i for i in free if values_match(gv, pred[i][0]) and pred[i][1] == gu), None)
+        if hit is None:
+            missed.append(unit_kind(gu))
+        else:
+            free.remove(hit)
+    return missed
 
 
 def match_sentence(gold: list[tuple[Value, str]], pred: list[tuple[Value, str]]) -> tuple[int, int]:
@@ -118,12 +144,17 @@ def evaluate(data: Path, *, limit: int | None = None, examples: int = 0, split: 
     t0 = time.perf_counter()
     n_gold = n_pred = tp_value = tp_unit = 0
     errors: list[dict[str, Any]] = []
+    kinds: dict[str, list[int]] = {k: [0, 0] for k in ("measure", "noun", "share", "none")}
     texts = [it["text"] for it in items]
     for it, doc in zip(items, nlp.pipe(texts, batch_size=64), strict=False):
         art = Article(article_id="nq", text=it["text"])
         pred = [figure_key(f) for f in extract_figures(doc, art)]
         gold = [(parse_gold_value(q["value"]), q["normalized_unit"].lower()) for q in it["quantities"]]
         v, vu = match_sentence(gold, pred)
+        for g in gold:
+            kinds[unit_kind(g[1])][0] += 1
+        for kind in unit_misses(gold, pred):
+            kinds[kind][1] += 1
         n_gold += len(gold)
         n_pred += len(pred)
         tp_value += v
@@ -137,6 +168,8 @@ def evaluate(data: Path, *, limit: int | None = None, examples: int = 0, split: 
         "value_unit_f1": round(fu, 4), "value_unit_precision": round(pu, 4),
         "value_unit_recall": round(ru, 4), "n_sentences": len(items), "n_gold": n_gold,
         "n_pred": n_pred, "split": split, "seconds": round(time.perf_counter() - t0, 1),
+        # diagnostics: per kind of gold unit, how many quantities and how many lack a value+unit match
+        "unit_kinds": {k: {"gold": g, "missed": m} for k, (g, m) in kinds.items()},
     }
     if examples:
         result["errors"] = errors

@@ -40,7 +40,7 @@ _AGED = re.compile(r"\b(?:aged|ages|age of|age)\s+(?:between\s+)?$", re.IGNORECA
 _CURRENCY_PHRASE = re.compile(r"((?:us|u\.s\.|australian|canadian|hong kong|new zealand|singapore|"
                               r"taiwan|new taiwan)\s+dollars?)\b", re.IGNORECASE)
 _JOIN = re.compile(r"\s+(?:to|or|and|from)\s+\$?", re.IGNORECASE)
-_PREFIXED_DOLLARS = {"US$", "A$", "AU$", "C$", "CA$", "HK$", "NZ$", "S$", "R$"}
+_PREFIXED_DOLLARS = {"US$", "A$", "AU$", "C$", "CA$", "HK$", "NZ$", "S$", "R$", "NT$"}
 _OF_CURRENCY = re.compile(r"\s+of\s+(dollars|euros|pounds|yen|yuan|rupees|roubles|rubles)\b",
                           re.IGNORECASE)
 _ADDRESS = re.compile(r"(?:\s+(?:[A-Z][a-z]+|[NSEW]\.?|\d+(?:st|nd|rd|th))){1,3}\s+(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Ln|"
@@ -54,6 +54,9 @@ _LABEL_NOUNS = {"category", "level", "grade", "phase", "stage", "tier", "class",
                 "article", "section", "row", "route", "gate", "room", "platform", "exit", "channel",
                 "flight", "model", "version", "number"}
 _METRE_AFTER = re.compile(r"\s*\(|-?(?:long|high|wide|tall|deep)\b|\s+(?:long|high|wide|tall|deep)\b")
+# units of time: "a five-year plan" names a plan, "a five-cylinder engine" still counts cylinders
+_SPANS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+_WON = re.compile(r"\s+won\b")
 _TIMEZONE = re.compile(r"\s(?:GMT|UTC|EDT|EST|CDT|CST|PDT|PST|BST|CET|CEST|ET|PT|local time)\b")
 _SCIENTIFIC = re.compile(r"\s?[×x]\s?10\^?([−-])?(\d{1,3})")
 # what a price or rate is per: counted things, periods and measurement units ("$52 a barrel",
@@ -239,7 +242,13 @@ class _Parser:
             return CURRENCY_SYMBOLS[p.text], k - 1
         if p.text == "=" and p.glued and k >= 2 and toks[k - 2].text == "Y" and toks[k].glued:
             return "JPY", k - 2  # "Y=590 billion": how some wires write the yen sign
-        if p.text in ("RM", "Rs", "RS", "Rs.", "PS") and toks[k].glued:
+        if p.text == "Rs" and k >= 1:
+            return "INR", k - 1  # "Rs 500 crore": the rupee mark, with or without a space
+        if p.text == "." and k >= 2 and toks[k - 2].text == "Rs" and p.glued:
+            return "INR", k - 2  # "Rs. 500"
+        if p.text in ("KSh", "Ksh", "Sh") and toks[k].glued:
+            return "KES", k - 1  # "KSh50 billion", "Sh70bn": the Kenyan shilling
+        if p.text in ("RM", "RS", "PS") and toks[k].glued:
             # "PS" is how a pound sign comes out of some lossy text conversions ("PS2.7m")
             return ("GBP" if p.text == "PS" else CURRENCY_SYMBOLS[p.text.lower()]), k - 1
         if p.text.isupper() and p.text.lower() in CURRENCY_SYMBOLS and len(p.text) == 3:
@@ -254,6 +263,8 @@ class _Parser:
         um = MEASURE_RE.match(text, p)
         if um:
             form = um.group().lower()
+            if um.group() in ("Nm", "NM"):
+                return "newton metre", um.end()  # torque; nanometres are written "nm"
             tight = p == pos  # glued to the number
             if form in AMBIGUOUS_SHORT and not tight and not (
                     form in SPACED_SHORT and um.group() in (form, "dB")):
@@ -349,6 +360,7 @@ def find_numbers(text: str) -> list[Number]:
             continue
         value, j, scaled = parsed
         first_i = i
+        word_end = toks[j - 1].end  # where the number itself ends, before any unit
         cur, cur_i = P.currency_before(i)
         # glued to letters in front: model names, codes ("F-35", "COVID-19", "G7"); "sub-300 sq m"
         # and "minus-5" are figures
@@ -433,10 +445,26 @@ def find_numbers(text: str) -> list[Number]:
         # a unit right after the number ("5%", "90 miles", "10 Australian dollars")
         if num.unit is None:
             unit, uend = P.unit_after(num.end, glued=True)
+            won = _WON.match(text, num.end)
+            if unit is None and won and (scaled or value >= 1000):
+                unit, uend = "KRW", won.end()  # "5 trillion won": the verb never follows an amount
             if unit is not None:
                 num.unit, num.end = unit, uend
                 while j < len(toks) and toks[j].start < uend:
                     j += 1
+        # "the 49ers", "the 76ers": digits glued to a lower-case word that is no unit or scale form a
+        # name ("5G", "3D" stay: NewsQuant counts them)
+        if num.unit is None and not scaled and t.text[0].isdigit() and j < len(toks) and toks[j].glued \
+                and toks[j].text.isalpha() and toks[j].text.islower() and len(toks[j].text) > 1 \
+                and toks[j].start == toks[j - 1].end:
+            i = j + 1
+            continue
+        # "24/7", "9/11": two whole numbers glued by a slash that is no fraction are a name or date
+        if (P.low(j) == "/" and toks[j].glued and j + 1 < len(toks) and toks[j + 1].glued
+                and t.text.isdigit() and toks[j + 1].text.isdigit() and num.unit is None and cur is None
+                and not 0 < value < int(toks[j + 1].text) <= 1000):
+            i = j + 2
+            continue
         # "1/2 pound": a fraction
         if (P.low(j) in ("/", "⁄") and toks[j].glued and j + 1 < len(toks) and toks[j + 1].glued
                 and toks[j + 1].text.isdigit() and t.text.isdigit() and num.unit is None and cur is None
@@ -474,6 +502,9 @@ def find_numbers(text: str) -> list[Number]:
                     num.end = pm.end()
                     while j < len(toks) and toks[j].start < num.end:
                         j += 1
+        if _spelled_modifier(text, t.text, word_end, num, scaled):
+            i = j
+            continue
         _hedge(text, num)
         if num.bound == "approximate":
             num.approximate = True
@@ -489,6 +520,17 @@ def find_numbers(text: str) -> list[Number]:
     _share_units(text, out)
     out.sort(key=lambda n: n.start)
     return out
+
+
+def _spelled_modifier(text: str, first: str, word_end: int, num: Number, scaled: bool) -> bool:
+    """'a five-year plan', 'a four-door car', 'a six-speed gearbox': a spelled-out number glued by a
+    hyphen to a word is a compound adjective naming a kind of thing, not an amount (NewsQuant's
+    dev half leaves 5 of 6 such compounds unannotated); ages ("a five-year-old") stay figures."""
+    if first[0].isdigit() or scaled or num.value_max is not None or num.unit == "fraction":
+        return False
+    if num.unit is not None and (num.unit.endswith(" of age") or num.unit not in _SPANS):
+        return False  # "a five-year-old", "a four-cylinder engine": an age, a measure
+    return text[word_end:word_end + 1] == "-" and text[word_end + 1:word_end + 2].isalpha()
 
 
 def _share_units(text: str, nums: list[Number]) -> None:

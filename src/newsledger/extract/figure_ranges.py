@@ -25,6 +25,10 @@ def range_after(P: _Parser, num: Number, i: int, j: int, scaled: bool) -> int | 
     span of years, or None when no range follows."""
     text, toks = P.text, P.toks
     conn = P.low(j)
+    k2 = j + 1
+    if conn in ("-", "–") and P.low(j + 1) == "to" and toks[j + 1].glued and P.low(j + 2) in ("-", "–") \
+            and toks[j + 2].glued:
+        conn, k2 = "to", j + 3  # "0-to-60 mph": a range written as one hyphenated word
     before = text[max(0, num.start - 14):num.start].lower()
     between = bool(BETWEEN.search(before))
     from_ = bool(re.search(r"\bfrom\s*$", before))
@@ -34,7 +38,6 @@ def range_after(P: _Parser, num: Number, i: int, j: int, scaled: bool) -> int | 
         return None  # "increased by $43.6 billion to $419.2 billion": a change, then a level
     if conn == "/" and not (toks[j].glued and j + 1 < len(toks) and toks[j + 1].glued):
         return None  # "224 kW / 300 PS": two readings of one value, not a range
-    k2 = j + 1
     cur2 = None
     if k2 < len(toks) and toks[k2].text.lower() in CURRENCY_SYMBOLS and not toks[k2].text.isalpha():
         cur2 = CURRENCY_SYMBOLS[toks[k2].text.lower()]
@@ -72,6 +75,9 @@ def range_after(P: _Parser, num: Number, i: int, j: int, scaled: bool) -> int | 
     if (conn == "and" and between and not num.unit and not unit2 and _YEAR.fullmatch(first_tok)
             and _YEAR.fullmatch(toks[k2].text)):
         return "skip"  # "between 2014 and 2017": a period
+    if conn in ("-", "–") and v2 < value and not (num.unit or unit2) and toks[j].glued \
+            and toks[k2].glued and float(value).is_integer() and float(v2).is_integer():
+        return "skip"  # "a 52-48 vote", "won 110-102": a tally, not a range
     if v2 <= value and not (from_ and v2 != value):
         return None  # only "from X to Y" may run downwards ("fell from $2,415 to $2,315")
     num.value, num.value_max, num.bound = value, v2, "range"

@@ -11,7 +11,9 @@ ONES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000, "dozen": 12, "score": 20}
+          "trillion": 1_000_000_000_000, "dozen": 12, "score": 20,
+          # South Asian scales ("Rs 500 crore", "2.5 lakh people")
+          "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000}
 # suffixes glued to digits or following them ("35m", "2.8bn", "5 bln", "10k")
 SHORT_SCALES = {"k": 1_000, "mil": 1_000_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
                 "bn": 1_000_000_000, "b": 1_000_000_000, "bln": 1_000_000_000,
@@ -23,7 +25,7 @@ VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "milli
 # currency marks before a number -> ISO code
 CURRENCY_SYMBOLS = {
     "us$": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD",
-    "nz$": "NZD", "s$": "SGD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "rs": "INR",
+    "nz$": "NZD", "s$": "SGD", "nt$": "TWD", "ksh": "KES", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "rs": "INR",
     "rs.": "INR", "₪": "ILS", "rm": "MYR", "₽": "RUB", "₩": "KRW", "r$": "BRL", "usd": "USD",
     "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "rmb": "CNY", "aud": "AUD",
     "cad": "CAD", "chf": "CHF", "inr": "INR", "₴": "UAH", "uah": "UAH", "rub": "RUB",
@@ -61,7 +63,7 @@ UNIT_NAMES = {
     "PLN": "polish zloty", "HUF": "hungarian forint", "TRY": "turkish lira", "SAR": "saudi riyal",
     "AED": "united arab emirates dirham", "VND": "vietnamese dong", "BDT": "bangladeshi taka",
     "ZMW": "zambian kwacha", "GHS": "ghanaian cedi", "SEK": "swedish krona", "PHP": "philippine peso",
-    "MXN": "mexican peso", "NOK": "norwegian krone", "DKK": "danish krone",
+    "MXN": "mexican peso", "NOK": "norwegian krone", "DKK": "danish krone", "KES": "kenyan shilling",
 }
 
 # measurement units after a number: surface form (lower case) -> normalised name
@@ -86,6 +88,9 @@ _add("mile", "mile", "miles", "mi")
 _add("nautical mile", "nautical mile", "nautical miles")
 _add("light-year", "light-year", "light-years", "light year", "light years")
 _add("nanometre", "nm", "nanometre", "nanometres", "nanometer", "nanometers")
+# torque: "350Nm" (capital N) is newton metres, "7nm" nanometres; see unit_after
+_add("newton metre", "newton metre", "newton metres", "newton-metre", "newton-metres", "newton meter",
+     "newton meters", "newton-meter", "newton-meters")
 _add("yard", "yard", "yards", "yd", "yds")
 _add("foot", "foot", "feet", "ft")
 _add("inch", "inch", "inches", "in.", "″", "in")

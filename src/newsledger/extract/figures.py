@@ -7,17 +7,13 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from newsledger.extract.figure_nouns import counted_noun, counts_phrase, pre_modifiers
 from newsledger.extract.figure_numbers import Number, find_numbers
 from newsledger.extract.figure_units import AMBIGUOUS_SHORT, MEASURES
 from newsledger.models import Article, Figure, Quote
 
 log = logging.getLogger(__name__)
 
-# Nouns that hold another noun through "of" ("5,700 categories of products"): the counted thing
-# is both words. A general list of container and measure nouns, not taken from any corpus.
-CONTAINER_NOUNS = {"category", "kind", "type", "piece", "bag", "box", "case", "cup", "bottle",
-                   "barrel", "ton", "tonne", "unit", "pair", "set", "series", "group", "batch",
-                   "acre", "hectare", "share", "round", "dose", "carton", "crate", "sack", "gallon"}
 _LINK = re.compile(r"\s*,?\s*(?:(?:to|and|or|from|up|down|compared|with|versus|vs\.?|than)\s+){1,3}",
                    re.IGNORECASE)
 # words that set two figures side by side, so the second may leave its unit out
@@ -25,123 +21,13 @@ _PARALLEL = re.compile(r"\b(?:while|whereas|but|compared|against|versus|vs|and|t
                        re.IGNORECASE)
 _SKIP_COUNT = {"%", "percent", "cent", "year", "time", "times", "of", "per"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
-# a counted noun further than 3 words from its number must have only its own modifiers between
-# ("20 decently sized coal-fired power plants"); 6 is a hand-set bound on such runs, not tuned
-_MAX_MODS = 6
-# how far after "of" the counted noun may be ("one of the most gifted and unpredictable players"):
-# the phrase stops earlier at a pronoun, verb or preposition; 7 is a hand-set bound
-_OF_WINDOW = 7
-_NOT_MODS = {"more", "other", "such", "many", "few", "additional", "extra", "last", "next"}
+# a rate on a counted thing or a bare figure ("1,000 cases a day", "an average of 20 per week")
+_RATE = re.compile(r"\s+(?:a|an|per)\s+(day|week|month|year|hour|minute|night|game|match|season|person|"
+                   r"capita)\b", re.IGNORECASE)
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
-
-
-def _climb(noun: Token) -> Token:
-    """From a noun that only modifies a noun after it to that noun ("job" in "job cuts")."""
-    while noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and 0 < noun.head.i - noun.i <= 3:
-        noun = noun.head
-    return noun
-
-
-def _counted(span: Span, share: bool = False) -> Token | None:
-    """The noun a number counts: the head it modifies or the noun right after it. `share`: the
-    number is a fraction, which may take its noun through a determiner ("half the votes")."""
-    last = span[-1]
-    for tok in (last, *reversed(span[:-1])):
-        head = tok.head
-        if tok.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.pos_ in (
-                "NOUN", "PROPN") and head.i >= span.end and (head.i - span.end <= 3 or (
-                head.i - span.end <= _MAX_MODS and all(
-                    _in_phrase(t, head, span.end) for t in span.doc[span.end:head.i]))):
-            if head.pos_ == "PROPN":
-                # "300 Ford and Toyota dealers": the noun counted is the conjunct after the name
-                conj = next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "NOUN"
-                             and c.i - head.i <= 3 and all(t.pos_ in ("CCONJ", "PROPN", "ADJ", "NOUN")
-                                                           for t in span.doc[head.i + 1:c.i])), None)
-                if conj is not None:
-                    return conj
-            return head
-    nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    if nxt is not None and nxt.pos_ == "NOUN":
-        # "a city of 22,000 people" / "300,000 people": the next noun, allowing one modifier
-        return _climb(nxt)
-    if nxt is not None and nxt.pos_ in ("ADJ", "PROPN") and span.end + 1 < len(span.doc):
-        nn = span.doc[span.end + 1]
-        if nn.pos_ == "NOUN" and nxt.head.i == nn.i:
-            return _climb(nn)
-    if nxt is not None and (nxt.lower_ == "of" or (share and nxt.pos_ in ("DET", "PRON"))) \
-            and span.end + 1 < len(span.doc):
-        # "thousands of job cuts", "300,000 of them", "half the condos"
-        for t in span.doc[span.end + 1: span.end + _OF_WINDOW]:
-            if t.pos_ == "NOUN":
-                return _climb(t)
-            if t.pos_ in ("PRON", "PUNCT", "VERB", "AUX", "ADP") and t.dep_ not in ("poss", "amod"):
-                return None  # "38 of them, the air force said": the noun is beyond the phrase
-    return None
-
-
-def _lemma(tok: Token) -> str:
-    """Lower-case lemma; plural proper nouns lose their s ("Americans" -> "american")."""
-    lem = tok.lemma_.lower()
-    if tok.pos_ == "PROPN" and tok.tag_ in ("NNPS",) and lem.endswith("s") and not lem.endswith("ss"):
-        lem = lem[:-1]
-    return lem
-
-
-def _in_phrase(tok: Token, noun: Token, lo: int) -> bool:
-    """True when `tok` hangs (through tokens between `lo` and `noun`) from `noun`."""
-    h = tok
-    for _ in range(noun.i - lo + 1):
-        if h.i == noun.i or (noun.dep_ == "conj" and h.i == noun.head.i):
-            return True  # "Ford and Toyota dealers": Ford is coordinated with the noun's modifiers
-        if not lo <= h.i < noun.i or h.head is h:
-            return False
-        h = h.head
-    return False
-
-
-def _modifier_words(noun: Token, lo: int) -> list[str]:
-    """Lemmas of the content words between index `lo` and `noun` that modify it ("public housing",
-    "Kia Hyundai", "coal-fired"); a hyphen-glued compound is kept or dropped whole."""
-    chunks: list[list[Token]] = []
-    for t in noun.doc[lo:noun.i]:
-        glued = chunks and t.i > 0 and not t.doc[t.i - 1].whitespace_ and (
-            t.text == "-" or chunks[-1][-1].text == "-")
-        if glued:
-            chunks[-1].append(t)
-        else:
-            chunks.append([t])
-    words: list[str] = []
-    for chunk in chunks:
-        parts = [t for t in chunk if t.text != "-"]
-        if not parts or chunk[-1].text == "-":
-            continue
-        ok = all(_in_phrase(t, noun, lo) and t.lower_ not in _NOT_MODS and not t.like_num
-                 and not any(c.isdigit() for c in t.text) and t.is_alpha
-                 and t.ent_type_ not in ("NORP", "GPE")  # "Russian soldiers": Russian is the subject
-                 for t in parts)
-        if ok and any(t.pos_ in ("NOUN", "PROPN", "ADJ") or (t.pos_ == "VERB" and t.tag_ == "VBN")
-                      for t in parts) and (len(parts) > 1 or parts[0].pos_ in ("NOUN", "PROPN", "ADJ")
-                                           or parts[0].dep_ == "amod"):
-            words.append("-".join(t.lemma_.lower() if t.pos_ == "ADJ" else t.lower_ for t in parts))
-    return words
-
-
-def counts_phrase(noun: Token, after: int | None = None) -> str:
-    """Lemma of the counted noun with the modifiers in front of it ("public housing property") and
-    its "of"-object when it is a container ("case of wine"). `after`: first token index allowed."""
-    left = noun.head.left_edge.i if noun.dep_ == "conj" and noun.head.i < noun.i else noun.left_edge.i
-    lo = left if after is None else max(after, left)
-    lem = " ".join([*_modifier_words(noun, lo), _lemma(noun)])
-    if lem in CONTAINER_NOUNS:
-        for prep in noun.rights:
-            if prep.lower_ == "of":
-                for obj in prep.children:
-                    if obj.dep_ == "pobj":
-                        return f"{lem} {obj.lemma_.lower()}"
-    return lem
 
 
 def _text(tok: Token) -> str:
@@ -183,7 +69,9 @@ def _keep(num: Number, span: Span, noun: Token | None) -> bool:
     if num.unit is None and span.start > 0:
         prev = span.doc[span.start - 1]
         name_like = prev.pos_ == "PROPN" or (prev.is_alpha and (prev.is_title or prev.is_upper))
-        if name_like and not prev.is_sent_start and num.value_max is None and span[0].like_num \
+        if prev.is_sent_start:  # "Apollo 11 landed", not "About 400 left"
+            name_like = prev.pos_ == "PROPN" and bool(prev.ent_type_)
+        if name_like and num.value_max is None and span[0].like_num \
                 and span.root.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY"):
             return False
         # "(4)" alone in brackets, and ages in apposition ("Senard, 65, said")
@@ -191,6 +79,40 @@ def _keep(num: Number, span: Span, noun: Token | None) -> bool:
         if nxt is not None and (prev.text, nxt.text) in (("(", ")"), (",", ",")) and noun is None:
             return False
     return True
+
+
+def _age_after_name(num: Number, span: Span) -> bool:
+    """'Nick Hague 44 has spent ...': a bare whole number between a person's name and the verb
+    is the person's age (wire copy that lost its commas)."""
+    if num.unit is not None or num.value_max is not None or not span[0].is_digit or span.start == 0 \
+            or span.end >= len(span.doc):
+        return False
+    prev, nxt = span.doc[span.start - 1], span.doc[span.end]
+    # 10 to 110: an adult or child's age in years, a plain range, not tuned
+    return prev.ent_type_ == "PERSON" and nxt.pos_ in ("AUX", "VERB") and 10 <= num.value <= 110 \
+        and float(num.value).is_integer()
+
+
+def _noun_before_or(span: Span) -> Token | None:
+    """'another pick or two', 'a week or two': the noun right before "or" and the number."""
+    if span.start < 2 or span.doc[span.start - 1].lower_ != "or":
+        return None
+    prev = span.doc[span.start - 2]
+    return prev if prev.pos_ == "NOUN" and prev.tag_ == "NN" else None
+
+
+def _age_of_person(num: Number, span: Span) -> bool:
+    """'He will be 35 by May', 'she turned 40': a bare whole number after "be" or "turn" with a
+    person as subject is an age."""
+    root = span.root
+    verb = root.head
+    if num.unit is not None or num.value_max is not None or not span[0].is_digit \
+            or root.dep_ not in ("attr", "dobj", "acomp", "npadvmod") or verb.lemma_ not in ("be", "turn"):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    person = subj is not None and (subj.lower_ in ("he", "she", "i") or subj.ent_type_ == "PERSON")
+    # 1 to 110: a plain range of human ages in years, not tuned
+    return person and 1 <= num.value <= 110 and float(num.value).is_integer()
 
 
 def _claimed_by(start: int, end: int, quotes: list[Quote]) -> str | None:
@@ -205,33 +127,47 @@ def extract_figures(doc: Doc, article: Article, quotes: list[Quote] | None = Non
     subject and the speaker of the quote or attribution they sit in."""
     figures: list[Figure] = []
     bare: set[int] = set()  # indexes of figures that stand alone (no unit, noun or year look)
+    rates: dict[int, str] = {}  # figure index -> what a count is per ("cases a day")
     text = article.text
     for num in find_numbers(text):
         span = _tokens_in(doc, num.start, num.end)
         if span is None or not len(span):
             continue
-        noun = _counted(span, num.unit == "fraction") if num.unit not in (
+        noun = counted_noun(span, num.unit == "fraction") if num.unit not in (
             "percentage", "percentage point") else None
         if noun is not None and noun.i < span.end:
             noun = None
         if num.unit_shared and noun is not None and noun.i == span.end and noun.pos_ == "NOUN":
             num.unit = None  # "138 yards and 2 touchdowns": a noun of its own beats the neighbour's unit
-        if not _keep(num, span, noun):
+        if _age_after_name(num, span) or _age_of_person(num, span):
+            num.unit = "year of age"
+        alt = _noun_before_or(span) if noun is None and num.unit is None else None
+        if not _keep(num, span, noun or alt):
             continue
         counts = None
+        if alt is not None:
+            # "another pick or two", "a week or two": the number counts the noun before "or"
+            measure = MEASURES.get(alt.lower_)
+            if measure and measure not in ("percentage", "count"):
+                num.unit = measure
+            else:
+                counts = counts_phrase(alt)
         if noun is not None and num.unit is None and not num.weak and noun.i > span.end:
             # "50 previous years", "three consecutive days": a unit word after a modifier
             measure = MEASURES.get(noun.lower_)
             if measure and noun.lower_ not in AMBIGUOUS_SHORT and measure not in ("percentage", "count"):
                 num.unit, noun = measure, None
         if noun is not None and noun.lemma_.lower() not in _SKIP_COUNT:
-            counts = counts_phrase(noun, span.end)
+            counts = " ".join([*pre_modifiers(span, noun), counts_phrase(noun, span.end)])
         if num.unit is not None and counts is not None and counts.split()[0] in (
                 num.unit.lower(), (num.unit + "s").lower()):
             counts = None
         sent = span.sent
         if num.unit is None and counts is None and noun is None and not num.year_like and not num.weak:
             bare.add(len(figures))
+        rate = _RATE.match(text, noun.idx + len(noun.text) if counts and noun is not None else num.end)
+        if rate and num.unit is None and (counts or len(figures) in bare):
+            rates[len(figures)] = rate.group(1).lower()
         figures.append(Figure(
             article_id=article.article_id,
             text=text[num.start:num.end],
@@ -249,6 +185,12 @@ def extract_figures(doc: Doc, article: Article, quotes: list[Quote] | None = Non
         ))
     _share_counts(text, figures)
     _ellipsis(text, figures, bare)
+    for k, per in rates.items():
+        fig = figures[k]
+        if fig.unit is None and fig.counts:
+            fig.counts = f"{fig.counts} per {per}"
+        elif fig.unit is not None and " per " not in fig.unit:
+            fig.unit = f"{fig.unit} per {per}"
     return figures
 
 
@@ -281,6 +223,15 @@ def _ellipsis(text: str, figures: list[Figure], bare: set[int]) -> None:
         gap = text[a.end:b.start] if a is not None else ""
         if a is not None and _PARALLEL.search(gap) and not re.search(r"[.!?;]\s", gap):
             b.unit, b.counts = a.unit, a.counts
+            continue
+        # "at 2,483,805 while Florida came second with 1,385,710 lightning strikes": the first of a
+        # contrasted pair may leave out the noun the second names
+        c = next((f for f in figures[k + 1:] if f.sentence == b.sentence), None)
+        gap = text[b.end:c.start] if c is not None else ""
+        if c is not None and (c.unit or c.counts) and c.unit != "fraction" and _same_order(c.value, b.value) \
+                and re.search(r"\b(?:while|whereas|but|versus|vs)\b", gap, re.IGNORECASE) \
+                and not re.search(r"[.!?;]\s", gap):
+            b.unit, b.counts = c.unit, c.counts
 
 
 def _in_brackets(text: str, fig: Figure) -> bool:
