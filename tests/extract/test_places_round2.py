@@ -107,3 +107,13 @@ def test_parish_read_as_a_group_is_a_place(nlp):
 def test_dateline_after_a_run_in_headline(nlp):
     doc = nlp("Council to vote on financing package. MANSFIELD \u2014 The council met on Monday.")
     assert any(e.text == "MANSFIELD" and e.label_ in ("GPE", "LOC") for e in doc.ents)
+
+
+def test_lone_ambiguous_name_does_not_pull_a_capital_abroad(nlp, make_article):
+    """'Washington and Moscow': a single uncertain US reading must not move Moscow to Idaho."""
+    art = make_article("Washington and Moscow traded accusations on Friday.")
+    places = {p.text: p.location for p in extract_places(nlp(art.text), art)}
+    assert places["Moscow"].country == "RU"
+    art = make_article("Officials in Moscow, Idaho said the roads were closed.")
+    places = {p.text: p.location for p in extract_places(nlp(art.text), art)}
+    assert places["Moscow"].country == "US" and places["Moscow"].admin1 == "Idaho"

@@ -58,6 +58,7 @@ _LIST_NEXT = re.compile(r"^(,\s*(and\s+|or\s+)?|\s+(and|or|&)\s+)(the\s+)?[A-Z]"
 # A candidate that wins with this share (softmax over its rivals) is sure enough to steer the
 # others (country focus, nearby points); below it, it only votes with its share. Set by hand.
 STEER_MIN_PROB = 0.6
+CONTEXT_MIN_WEIGHT = 0.5  # half a sure name; 1.0 and 0.5 compared on the dev halves (BENCHMARKS, places)
 # Readings of each other name that may pull, and the least share a pulling reading needs. These and
 # POINT_FLATTEN were picked among three settings on the geo corpora (8/0.02/0.5 looked better on their
 # first 100 articles and was worse on the whole of LGL and GeoWebNews).
@@ -311,6 +312,9 @@ def _context(gaz: Gazetteer, ranks: dict[str, list[Candidate]], counts: dict[str
                 ctx.points.append((float(gaz.lat[c.entry]), float(gaz.lon[c.entry]), c.prob ** POINT_FLATTEN, g_id,
                                    gaz.cc[c.entry], gaz.a1[c.entry]))
     if total > 0:
+        # shares of at least one surely-read name: a lone ambiguous "Washington" (0.2) must not make the
+        # article 100% American and pull "Moscow" to Idaho
+        total = max(total, CONTEXT_MIN_WEIGHT)
         ctx.countries = {k: v / total for k, v in countries.items()}
         ctx.admin1 = {k: v / total for k, v in admin1.items()}
     return ctx
