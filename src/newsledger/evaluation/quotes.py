@@ -9,7 +9,14 @@ closed, so a content is the stretch from its first to its last fragment):
 - also reported: overlap recall on the gold attributions whose cue is say/tell/add/according to.
 - speaker accuracy: over overlap-matched pairs whose gold attribution has a Source, the share where
   our speaker mention overlaps the gold Source span, or our resolved speaker name contains the
-  last word of the gold Source (gold "Trump", ours "Donald Trump").
+  last word of the gold Source's head, the part before a comma, a bracket or a relative pronoun
+  (gold "Trump", ours "Donald Trump"; gold "Michael Kofman, an expert on Russia", ours "Michael
+  Kofman"), or of a later comma-separated part that is all capitalised words, a name in
+  apposition (gold "The director of the centre, Ina Kirsch,", ours "Ina Kirsch"). Words are
+  compared without a possessive 's and edge punctuation.
+  Where our quote overlaps several gold contents, pairing first prefers a gold attribution whose
+  cue shares a word with ours (so "he says he wants to X" pairs our "says" quote with the gold
+  "says" attribution rather than with whichever content overlaps more), then the largest overlap.
 Only the split named by `--split` is read (default dev); the test split is never used.
 """
 
@@ -33,6 +40,11 @@ log = logging.getLogger(__name__)
 _SPEECH_CUE = re.compile(r"\b(?:say|says|said|saying|tell|tells|told|telling|according|add|adds|"
                          r"added|adding)\b", re.IGNORECASE)
 _TRIM = " \t\n\r.,;:\"'“”‘’"
+_WORD_EDGE = ",.;:()[]\"“”‘’'"
+_POSSESSIVE = re.compile(r"[’']s?$")
+# the head of a source ends at a comma, a bracket or a relative pronoun ("Kofman, an expert ...")
+_HEAD_END = re.compile(r",|\(|\s(?:who|which|that)\s")
+_CUE_WORD = re.compile(r"[^\W\d_][\w’'-]*|:")
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -51,16 +63,44 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+def _name_words(text: str) -> list[str]:
+    """Words of a name, lower case, without edge punctuation or a possessive ("Sanders's" -> sanders)."""
+    out = []
+    for w in text.split():
+        if w.lower() in ("’s", "'s"):
+            continue  # a possessive split off ("Trump ’s")
+        w = _POSSESSIVE.sub("", w.strip(_WORD_EDGE)).lower()
+        if w[:1].isalpha():
+            out.append(w)
+    return out
+
+
 def _speaker_ok(text: str, q: Quote, gold: Attribution) -> bool:
+    """Our speaker is the gold Source: the mentions overlap, or our name holds the last word of
+    the gold Source or of its head (the words before a comma or a relative clause)."""
     if q.speaker_start is not None and q.speaker_end is not None:
         if any(_overlap((q.speaker_start, q.speaker_end), s) > 0 for s in gold.source):
             return True
-    if q.speaker:
-        words = [w for w in " ".join(text[a:b] for a, b in gold.source).split() if w[:1].isalpha()]
-        if words:
-            last = words[-1].strip("’'s").lower()
-            return last in {w.lower() for w in q.speaker.replace("’s", "").split()}
-    return False
+    if not q.speaker:
+        return False
+    source = " ".join(text[a:b] for a, b in gold.source)
+    chunks = _HEAD_END.split(source)
+    # the head, and any later chunk that is a name ("The director of the centre, Ina Kirsch,"),
+    # not a description ("Michael Kofman, an expert on Russia at a center in Washington")
+    names = [chunks[0]] + [c for c in chunks[1:] if c.split() and all(
+        w[:1].isupper() for w in c.split())]
+    wanted = {ws[-1] for ws in map(_name_words, names) if ws}
+    return bool(wanted & set(_name_words(q.speaker)))
+
+
+def _cue_words(text: str) -> set[str]:
+    return set(_CUE_WORD.findall(text.lower()))
+
+
+def _same_cue(text: str, q: Quote, gold: Attribution) -> bool:
+    """Our cue and the gold cue share a word ("said" / "said"; "according to" / "according")."""
+    return bool(q.cue) and bool(_cue_words(q.cue or "") & _cue_words(
+        " ".join(text[a:b] for a, b in gold.cue)))
 
 
 def score_document(text: str, gold: list[Attribution], pred: list[Quote]) -> dict[str, int]:
@@ -73,12 +113,12 @@ def score_document(text: str, gold: list[Attribution], pred: list[Quote]) -> dic
         for j, gs in enumerate(g_spans):
             ov = _overlap(ps, gs)
             if ov > 0:
-                pairs.append((ov, i, j))
+                pairs.append((_same_cue(text, pred[i], gold[j]), ov, i, j))
     pairs.sort(reverse=True)
     used_p: set[int] = set()
     used_g: set[int] = set()
     judged = right = 0
-    for _ov, i, j in pairs:
+    for _cue, _ov, i, j in pairs:
         if i in used_p or j in used_g:
             continue
         used_p.add(i)

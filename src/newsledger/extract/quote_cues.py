@@ -18,6 +18,7 @@ muse riff vent quote remember recount marvel gush chide scold concur interject i
 sigh mutter whisper exclaim cry plead beg lecture preach rant rail fume grumble opine posit
 surmise summarize summarise elaborate clarify confide divulge inform notify advise reassure
 relent reflect recollect reckon retort rebut fire hit shoot push pen quip read
+learn imply remind demonstrate convince determine notice calculate realize point
 """.split())
 
 # Cues that need a complement clause to count (they also have plain non-speech uses).
@@ -27,7 +28,8 @@ WEAK_VERBS: frozenset[str] = frozenset({"show", "find", "know", "feel", "figure"
 # Verbs whose complement is the speaker's wish or order ("urged Congress to act").
 XCOMP_VERBS: frozenset[str] = frozenset({"urge", "ask", "promise", "vow", "pledge", "threaten",
                                          "order", "demand", "call", "decline", "refuse", "plan",
-                                         "want", "seek", "hope", "expect"})
+                                         "want", "seek", "hope", "expect", "tell", "propose",
+                                         "consider"})
 
 SPEECH_NOUNS: frozenset[str] = frozenset("""
 claim statement assertion allegation argument suggestion warning promise pledge belief view remark
@@ -40,7 +42,8 @@ OBJECT_VERBS: frozenset[str] = frozenset("""
 deny announce propose demand reject confirm condemn criticize criticise praise accuse warn promise
 pledge vow call urge question dispute acknowledge admit describe blame denounce dismiss defend
 cite mention discuss reveal allege claim predict recommend request tweet post announce slam blast
-attack mock decry lament tout hail welcome""".split())
+attack mock decry lament tout hail welcome report note explain declare recount repeat disclose
+rebut consider""".split())
 OBJECT_PREPS: frozenset[str] = frozenset({"for", "of", "about", "on", "to"})
 
 # Polls and documents that speak for their authors ("In the latest poll, Clinton leads ...").

@@ -21,7 +21,8 @@ emphasise stress express voice reiterate recall mention list outline detail ackn
 recognise want seek propose recommend request demand question dispute deny admit confirm announce
 predict envision imagine fear blame credit view describe portray quote promote decry lament bemoan
 rattle remember suspect understand know answer counter assure lambast lambaste castigate berate
-ridicule deride""".split())
+ridicule deride deem identify boycott relish chant ignore compare knock insult articulate
+""".split())
 
 # Verbs of perception that hold a view only with an "as" complement ("sees him as a threat").
 AS_STANCE: frozenset[str] = frozenset({"see", "regard", "perceive", "consider", "cast", "frame",
@@ -31,21 +32,22 @@ AS_STANCE: frozenset[str] = frozenset({"see", "regard", "perceive", "consider", 
 # "declined to comment", "asked leaders to disavow him").
 XCOMP_STANCE: frozenset[str] = frozenset("""
 want seek plan hope refuse decline aim intend agree decide vow promise pledge threaten urge ask order
-prefer wish expect push vote""".split())
+prefer wish expect push vote like love instruct persuade encourage support""".split())
 
 # Verbs whose content is the object of a preposition ("talked about jobs", "pointed to the polls",
 # "voted against the bill"). Only the prepositions that carry the topic of the attitude.
 PREP_STANCE: dict[str, frozenset[str]] = {
     lemma: frozenset(preps.split()) for lemma, preps in {
         "talk": "about of", "speak": "about of", "point": "to", "refer": "to", "allude": "to",
-        "vote": "for against", "push": "for", "agree": "with on", "comment": "on", "ask": "about",
+        "vote": "for against", "push": "for", "agree": "with on", "comment": "on", "ask": "about for",
         "advocate": "for", "argue": "for against", "warn": "about of against", "apologize": "for",
         "apologise": "for", "rail": "against", "side": "with", "care": "about", "boast": "about",
         "brag": "about", "joke": "about", "insist": "on", "speculate": "about", "testify": "about",
         "write": "about", "tweet": "about", "think": "about of", "know": "about",
         "decide": "on against", "object": "to", "reflect": "on", "elaborate": "on", "lash": "at",
         "criticize": "for", "praise": "for", "blame": "for", "thank": "for", "accuse": "of",
-        "call": "for on",
+        "call": "for on", "hope": "for", "worry": "about", "hint": "at", "campaign": "for against",
+        "press": "for", "commit": "to",
     }.items()
 }
 

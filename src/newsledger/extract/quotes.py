@@ -7,6 +7,14 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from newsledger.extract.attribution_clauses import (
+    adjective_stance,
+    document_finding,
+    misread_clause,
+    proform_statement,
+    thought_clause,
+)
+from newsledger.extract.event_args import TIME_HEADS as _TIME_HEADS
 from newsledger.extract.quote_cues import (
     OBJECT_PREPS,
     OBJECT_VERBS,
@@ -25,6 +33,7 @@ from newsledger.extract.quote_syntax import (
     subject_of,
     subtree_span,
 )
+from newsledger.extract.speaker_cues import cue_speaker
 from newsledger.extract.speakers import ArticleSpeakers, SpeakerRef
 from newsledger.models import Article, Quote
 
@@ -44,6 +53,8 @@ LONG_CUE_WINDOW = 250
 _EDGE = " \t\n,;:—–-"
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]+(?:,[^\n(]{0,40})?(?:\([^)\n]{1,40}\))?\s*[-–—]+\s*")
 _SENTENCE_END = re.compile(r"[.!?“”\"]")
+# a cue gap that reports a clause of its own (", she said, adding that ...") parts two quotes
+_GAP_CLAUSE = re.compile(r"\b\w+(?:ing|ed)\s+(?:[\w’'-]+\s+){0,3}that\b")
 _DANGLING = re.compile(r"\s+(?:and|but|or|as|because|while|so)$", re.IGNORECASE)
 _TAIL = re.compile(r"[^.“”\"\n]{1,60}?[.,;]")
 # "NAME: words" at the start of a line; the label is a name in capitals or one to three title-case
@@ -74,6 +85,9 @@ def _verb_cues(doc: Doc) -> list[Cue]:
     """Every speech verb that governs a complement clause (or a quote), with subject."""
     cues: list[Cue] = []
     for tok in doc:
+        if tok.pos_ == "ADJ":
+            _add_adjective(tok, cues)
+            continue
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         lem = cue_lemma(tok)
@@ -81,11 +95,24 @@ def _verb_cues(doc: Doc) -> list[Cue]:
             _add_stance(tok, cues)
             continue
         comp = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis")]
+        if not comp:
+            misread = misread_clause(tok)
+            comp = [misread] if misread is not None else []
+        if not comp:
+            said = proform_statement(tok)
+            if said is not None and subject_of(tok) is not None:
+                cues.append(Cue(tok, said, subject_of(tok), cue_text(tok)))
+                continue
+            finding = document_finding(tok)
+            if finding is not None:
+                cues.append(Cue(tok, finding[0], noun_phrase(finding[1]), cue_text(tok)))
+                continue
         if not comp and lem in XCOMP_VERBS:
             comp = [c for c in tok.children if c.dep_ == "xcomp"]
         if not comp and lem in OBJECT_VERBS:
             # speech acts with a noun phrase: "denied the allegations", "called for a ceasefire"
-            comp = [c for c in tok.children if c.dep_ == "dobj"
+            comp = [c for c in tok.children if c.dep_ == "dobj" and c.ent_type_ not in ("DATE", "TIME")
+                    and c.lemma_.lower() not in _TIME_HEADS  # "announced ..., the first anniversary of"
                     and (c.pos_ != "PRON" or any(o.dep_ == "oprd" for o in tok.children))]
             comp += [g for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in OBJECT_PREPS
                      for g in c.children if g.dep_ == "pobj" and g.pos_ != "PRON"]
@@ -127,9 +154,15 @@ def _verb_cues(doc: Doc) -> list[Cue]:
 def _add_stance(tok: Token, cues: list[Cue]) -> None:
     """An attitude or intent with its object ("backed Cruz", "plans to run") and a speaker."""
     found = stance_content(tok)
+    subj = subject_of(tok)
+    if found is None and tok.dep_ != "amod":
+        clause = thought_clause(tok, subj.root if subj is not None else None)
+        if clause is not None:
+            pa, pb = paragraph(tok.doc.text, tok.idx)
+            cues.append(Cue(tok, (max(clause[0], pa), min(clause[1], pb)), subj, cue_text(tok)))
+        return
     if found is None or tok.dep_ == "amod":
         return
-    subj = subject_of(tok)
     if subj is None or subj.text.lower() == "you" or tok.sent.text.rstrip(_QUOTE_CHARS).endswith("?"):
         return  # "Would you support him?" asks about a stance, nobody holds one
     (start, end), cue_words = found
@@ -141,6 +174,21 @@ def _add_stance(tok: Token, cues: list[Cue]) -> None:
     start, end = max(start, pa), min(end, pb)
     if end > start:
         cues.append(Cue(tok, (start, end), subj, cue_words, kind="stance"))
+
+
+def _add_adjective(adj: Token, cues: list[Cue]) -> None:
+    """"Sanders was critical of the deal", "she is eager to run": the subject of the copula holds it."""
+    found = adjective_stance(adj)
+    if found is None or adj.head.pos_ not in ("AUX", "VERB"):
+        return
+    subj = subject_of(adj.head)
+    if subj is None or subj.text.lower() in ("you", "it") or adj.sent.text.rstrip(_QUOTE_CHARS).endswith("?"):
+        return
+    (start, end), words = found
+    pa, pb = paragraph(adj.doc.text, adj.idx)
+    start, end = max(start, pa), min(end, pb)
+    if end > start:
+        cues.append(Cue(adj, (start, end), subj, words, kind="stance"))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -301,7 +349,11 @@ def _direct(doc: Doc, text: str, quoted: list[Quoted], verb_cues: list[Cue],
         if cue is None:
             # a verb whose report holds the quote makes it part of that report, not its cue
             wider = {c.token.i for c in verb_cues if c.content[0] <= q.start and q.end <= c.content[1] + 2}
-            cue = _nearby_cue([c for c in loose if c.token.i not in wider], q, text)
+            # ... and a verb that reports a clause of its own elsewhere ("“A.” She says B") is
+            # that clause's cue, not the quote's
+            elsewhere = {c.token.i for c in verb_cues if c.kind == "indirect"
+                         and c.content[1] > c.content[0] and not _overlaps(c.content, (q.start, q.end))}
+            cue = _nearby_cue([c for c in loose if c.token.i not in wider | elsewhere], q, text)
         if cue is None:
             cue = _tail_cue(doc, q, text) or _colon_cue(doc, q, text)
         if cue is None and word_count(text, q) < MIN_UNCUED_WORDS or _is_title(text, q):
@@ -443,6 +495,7 @@ def _merge_split(quoted: list[Quoted], text: str) -> list[Quoted]:
             before_mark = text[prev.start:prev.end].rstrip(_QUOTE_CHARS.replace(",", "").strip() + " ")
             ends = gap.strip()[-1:] if gap.strip() else ""
             if (prev.closed and 0 < len(gap) <= MAX_SPLIT_GAP and "\n" not in gap
+                    and not _GAP_CLAUSE.search(gap)
                     and before_mark[-1:] in (",", "-", "—")
                     and (ends == "," or ends == "." and SPLIT_ACROSS_STOP)):
                 out[-1] = Quoted(prev.start, q.end, q.closed, (*prev.holes, (prev.end, q.start)))
@@ -468,13 +521,6 @@ def _cut_at_nested(cue: Cue, a: int, b: int, cues: list[Cue]) -> int:
 
 
 def _speaker(speakers: ArticleSpeakers, cue: Cue | None) -> SpeakerRef | None:
-    if cue is None or cue.subject is None:
+    if cue is None:
         return None
-    subj = cue.subject
-    if len(subj) == 1 and subj[0].tag_ in ("WP", "WDT") and subj[0].head.dep_ == "relcl":
-        # "Reid, who concluded that ...": the speaker is the noun the clause hangs on; the words
-        # that point at him stay "who"
-        ref = speakers.resolve_span(noun_phrase(subj[0].head.head), speaking=True)
-        ref.start, ref.end = subj.start_char, subj.end_char
-        return ref
-    return speakers.resolve_span(subj, speaking=True)
+    return cue_speaker(speakers, cue.token, cue.subject)

@@ -46,6 +46,7 @@ class Entity:
     kind: str  # "PERSON" or "ORG"
     role: str | None = None
     sex: str | None = None  # "m"/"f" when a pronoun or honorific told us
+    mentions: int = 0  # how often the article names them; a bare "Trump" is the most named Trump
 
 
 @dataclass(slots=True)
@@ -109,6 +110,7 @@ class ArticleSpeakers:
             prev = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
             found.sex = _HONORIFIC_SEX.get(prev)
         is_subject = ent.root.dep_ in ("nsubj", "nsubjpass")
+        found.mentions += 1
         self.mentions.append((ent.start_char, found, is_subject))
         return found
 
@@ -154,9 +156,10 @@ class ArticleSpeakers:
                 cands.append(e)
         if not cands:
             return None
-        # prefer a person sharing the last name, then the longest name
+        # prefer a person sharing the last name, then the most named ("Trump" is Donald Trump,
+        # not Melania Trump named once), then the longest name
         cands.sort(key=lambda e: (e.kind == "PERSON" and e.name.lower().split()[-1] == toks[-1],
-                                  len(e.name)), reverse=True)
+                                  e.mentions, len(e.name)), reverse=True)
         return cands[0]
 
     # -- resolving ------------------------------------------------------------------------------
@@ -164,6 +167,10 @@ class ArticleSpeakers:
         """Resolve the words that name a speaker (a name, a pronoun, a noun phrase)."""
         text = span.text.strip()
         low = text.lower()
+        prons = [t for t in span if t.pos_ == "PRON"]
+        if len(span) > 1 and len(prons) == 1 and all(
+                t.pos_ in ("ADV", "PUNCT") for t in span if t.i != prons[0].i):
+            low = prons[0].lower_  # "even she", "he too": the pronoun speaks
         if low in PERSON_PRONOUNS or low in ("i", "we", "they", "it", "its", "their", "our", "my"):
             ent = self.antecedent(span.start_char, low, speaking)
             if ent is not None:
