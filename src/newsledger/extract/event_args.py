@@ -106,7 +106,7 @@ def _group_head(head: Token) -> Token:
 
 
 # heads that date a thing rather than name a party: "the first anniversary of the invasion of Ukraine"
-_TIME_HEADS = frozenset({"anniversary", "eve", "day", "week", "month", "year", "start", "end", "beginning",
+TIME_HEADS = frozenset({"anniversary", "eve", "day", "week", "month", "year", "start", "end", "beginning",
                          "aftermath", "wake", "height"})
 
 
@@ -117,7 +117,7 @@ def actors_of(head: Token, resolver: ActorResolver, as_recipient: bool) -> list[
         toks = phrase_tokens(h)
         text = " ".join(t.text for t in toks)
         found = resolver.resolve_all(text)
-        if lem(h) not in _TIME_HEADS and not any(a.code for a, _ in found) and any(
+        if lem(h) not in TIME_HEADS and not any(a.code for a, _ in found) and any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in h.children):  # not "the anniversary of the war"
             longer = resolver.resolve_all(" ".join(t.text for t in phrase_tokens(h, with_of=True)))
             if any(a.code for a, _ in longer):  # "King Hassan of Morocco", "the government of Iraq"
@@ -200,7 +200,7 @@ def inherited_subject(v: Token) -> list[Token]:
             continue
         if dep in ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp"):
             subj, _ = subject(head)
-            if subj and not (dep == "conj" and _misattached_conj(cur, head)):
+            if subj and not (dep == "conj" and misattached_conj(cur, head)):
                 return subj
             cur = head
             continue
@@ -208,13 +208,15 @@ def inherited_subject(v: Token) -> list[Token]:
     return []
 
 
-def _misattached_conj(v: Token, head: Token) -> bool:
-    """'said the sanctions would not change X and accused Y', 'said the strike had destroyed X and denied Y':
-    a finite past verb cannot share the auxiliary of the reported clause the parser joined it to, so it is the
-    reporting verb's conjunct and takes its subject."""
-    if not (v.tag_ == "VBD" and head.dep_ == "ccomp" and head.tag_ in ("VB", "VBN")
+def misattached_conj(v: Token, head: Token) -> bool:
+    """'said the sanctions would not change X and accused Y', 'said the strike had destroyed X and denied Y',
+    'said Kherson was returning ... and urged Z': a finite past verb cannot share the auxiliary of the reported
+    clause the parser joined it to, so it is the reporting verb's conjunct and takes its subject."""
+    if not (v.tag_ == "VBD" and head.dep_ == "ccomp" and head.tag_ in ("VB", "VBN", "VBG")
             and any(c.dep_ == "aux" for c in head.children) and not any(c.dep_ == "aux" for c in v.children)):
         return False
+    if head.tag_ == "VBG" and any(c.dep_ == "dobj" for c in v.children):
+        return True  # "was returning ... and urged soldiers": an active past cannot share "was"
     # "rebels have kidnapped X and exploded Y": a subject that can act keeps its verbs (the tagger often
     # reads a shared participle as a past form); "the strike", "the sanctions" cannot deny or accuse
     subj, _ = subject(head)

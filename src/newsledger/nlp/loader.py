@@ -11,6 +11,7 @@ from spacy.language import Language
 from newsledger.errors import NewsledgerError
 from newsledger.nlp.fast import speed_up
 from newsledger.nlp.paragraphs import add_paragraph_breaks
+from newsledger.nlp.person_names import add_person_names
 from newsledger.nlp.toponyms import add_toponym_ruler
 from newsledger.settings import Settings
 
@@ -53,3 +54,4 @@ def add_components(nlp: Language) -> None:
     """Add newsledger's own components (paragraph sentence breaks, gazetteer toponym ruler)."""
     add_paragraph_breaks(nlp)
     add_toponym_ruler(nlp)
+    add_person_names(nlp)
