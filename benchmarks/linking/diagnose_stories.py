@@ -16,7 +16,6 @@ but which did not join a system story holding any of its gold predecessors.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import logging
 import sys
@@ -25,8 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import read_all  # noqa: E402
-from evaluate import HERE, stream  # noqa: E402
+from evaluate import labelled_docs, stream  # noqa: E402
 
 from newsledger.link import stories as story_mod  # noqa: E402
 from newsledger.link.linker import Linker  # noqa: E402
@@ -67,13 +65,7 @@ def _record(log: dict) -> None:
 
 
 def diagnose(data: Path, *, split: str = "test", embeddings: str = "none", window: int = 7) -> dict:
-    gold: dict[str, str] = {}
-    with open(HERE / "story_labels.tsv", encoding="utf-8") as fh:
-        for row in csv.DictReader((r for r in fh if not r.startswith("#")), delimiter="\t"):
-            gold[row["key"]] = row["story"]
-    docs = [d for d in read_all(data) if d.key in gold]
-    if split != "all":
-        docs = [d for d in docs if d.key.startswith("polnear/") == (split == "test")]
+    docs, gold = labelled_docs(data, split)
     arts = {d.key: Article(article_id=d.key, text=d.text, title=d.title, outlet=d.outlet,
                            published=d.published) for d in docs}
     log: dict = {}

@@ -156,9 +156,8 @@ def pairwise(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float, 
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate_stories(data: Path, *, split: str = "all", embeddings: str = "auto", window: int = 7,
-                     limit: int | None = None) -> dict:
-    """BCubed scores of the stories; dev = TimeBank and AQUAINT articles, test = PolNeAR, all = both."""
+def labelled_docs(data: Path, split: str) -> tuple[list, dict[str, str]]:
+    """The hand-labelled articles of a split (dev = TimeBank and AQUAINT, test = PolNeAR) and their stories."""
     gold: dict[str, str] = {}
     with open(HERE / "story_labels.tsv", encoding="utf-8") as fh:
         for row in csv.DictReader((r for r in fh if not r.startswith("#")), delimiter="\t"):
@@ -166,7 +165,13 @@ def evaluate_stories(data: Path, *, split: str = "all", embeddings: str = "auto"
     docs = [d for d in read_all(data) if d.key in gold]
     if split != "all":
         docs = [d for d in docs if d.key.startswith("polnear/") == (split == "test")]
-        gold = {d.key: gold[d.key] for d in docs}
+    return docs, {d.key: gold[d.key] for d in docs}
+
+
+def evaluate_stories(data: Path, *, split: str = "all", embeddings: str = "auto", window: int = 7,
+                     limit: int | None = None) -> dict:
+    """BCubed scores of the stories; dev = TimeBank and AQUAINT articles, test = PolNeAR, all = both."""
+    docs, gold = labelled_docs(data, split)
     if limit:
         docs = docs[:limit]
         gold = {d.key: gold[d.key] for d in docs}

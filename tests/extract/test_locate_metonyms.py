@@ -58,15 +58,20 @@ def test_union_named_as_a_party_is_not_the_scene(nlp, make_article):
     assert loc is None or loc.precision != "feature"
 
 
-def test_government_acting_elsewhere_gets_its_own_country(nlp, make_article):
-    text = ("The United States announced sanctions on Russian banks at a meeting in New York on Friday. "
-            "Britain said it had frozen the assets of four Russian banks.")
+def _locate_pair(nlp, make_article, text, first, second):
+    """Locate two events of one text the way the pipeline does: each on its own, then carry-over."""
     places = _places(nlp, make_article, text)
-    first = _event(text, "announced", "SANCTION", [US])
-    second = _event(text, "frozen", "SANCTION", [UK])
     for ev in (first, second):
         ev.location = assign_location(ev, places)
     inherit_locations([first, second])
+
+
+def test_government_acting_elsewhere_gets_its_own_country(nlp, make_article):
+    text = ("The United States announced sanctions on Russian banks at a meeting in New York on Friday. "
+            "Britain said it had frozen the assets of four Russian banks.")
+    first = _event(text, "announced", "SANCTION", [US])
+    second = _event(text, "frozen", "SANCTION", [UK])
+    _locate_pair(nlp, make_article, text, first, second)
     assert first.location is not None and first.location.country == "US"
     assert isinstance(second.location, Location) and second.location.country == "GB"
     assert second.location.precision == "country" and "government" in (second.location.reason or "")
@@ -80,12 +85,9 @@ RU = Actor(name="Russia", code="RUS", country="RU", sector="GOV", text="Russia")
 def test_statement_about_a_strike_abroad_is_placed_in_the_speakers_country(nlp, make_article):
     text = ("Russian missiles struck the port of Odesa on Saturday. "
             "Maria Zakharova denied that grain terminals had been hit.")
-    places = _places(nlp, make_article, text)
     strike = _event(text, "struck", "ASSAULT", [RU])
     denial = _event(text, "denied", "REJECT", [RU_SPOKESWOMAN])
-    for ev in (strike, denial):
-        ev.location = assign_location(ev, places)
-    inherit_locations([strike, denial])
+    _locate_pair(nlp, make_article, text, strike, denial)
     assert strike.location is not None and strike.location.name == "Odesa"
     assert denial.location is not None and denial.location.country == "RU" and denial.location.precision == "country"
 
@@ -93,10 +95,7 @@ def test_statement_about_a_strike_abroad_is_placed_in_the_speakers_country(nlp, 
 def test_second_signature_abroad_keeps_the_ceremonys_place(nlp, make_article):
     text = ("Russia and Ukraine signed an agreement in Istanbul on Friday. "
             "Ukraine's minister signed a mirror agreement with Turkey.")
-    places = _places(nlp, make_article, text)
     first = _event(text, "signed an", "SUPPORT", [RU, UA])
     second = _event(text, "signed a mirror", "SUPPORT", [UA])
-    for ev in (first, second):
-        ev.location = assign_location(ev, places)
-    inherit_locations([first, second])
+    _locate_pair(nlp, make_article, text, first, second)
     assert second.location is not None and second.location.name == "Istanbul"
