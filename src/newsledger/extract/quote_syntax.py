@@ -40,7 +40,7 @@ def subject_of(verb: Token, depth: int = 0) -> Span | None:
             for g in child.children:
                 if g.dep_ == "pobj":
                     return noun_phrase(g)
-    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb and depth < 3:
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i and depth < 3:
         return subject_of(verb.head, depth + 1)
     if verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX") and depth < 3 and not any(
             c.dep_ == "mark" for c in verb.children):
@@ -57,10 +57,10 @@ def subject_of(verb: Token, depth: int = 0) -> Span | None:
     if verb.dep_ in ("pcomp", "pobj") and depth < 3:
         # "... by saying that": the subject of the verb the preposition hangs from
         up = verb.head.head if verb.head.dep_ == "prep" else verb.head
-        if up is not verb and up.pos_ in ("VERB", "AUX"):
+        if up.i != verb.i and up.pos_ in ("VERB", "AUX"):
             return subject_of(up, depth + 1)
     if verb.dep_ in ("npadvmod", "dep", "parataxis") and verb.head.pos_ in ("VERB", "AUX") \
-            and verb.head is not verb and depth < 3:
+            and verb.head.i != verb.i and depth < 3:
         return subject_of(verb.head, depth + 1)
     return named_left(verb) if depth == 0 else None
 
