@@ -68,6 +68,17 @@ class Location:
     reason: str | None = None
 
 
+# How `Location.reason` opens when an event's place is a guess, not read from its own sentence (written by
+# extract/locate.py): merging trusts only places read from the event's own words.
+NO_PLACE_IN_SENTENCE = "no place in the event's sentence"
+NO_PLACE_NAMED = "no place named"
+
+
+def guessed_place(loc: Location | None) -> bool:
+    """The place is a fallback (the article's main region, the event before, the actor's country)."""
+    return loc is not None and (loc.reason or "").startswith((NO_PLACE_IN_SENTENCE, NO_PLACE_NAMED))
+
+
 @dataclass(slots=True)
 class Territory:
     """A reported change of control over a place."""

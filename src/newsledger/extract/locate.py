@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from newsledger.models import EventMention, Location, PlaceMention
+from newsledger.models import NO_PLACE_IN_SENTENCE, NO_PLACE_NAMED, EventMention, Location, PlaceMention
 from newsledger.resolve.geo_build import ADMIN1, norm
 
 log = logging.getLogger(__name__)
@@ -35,7 +35,7 @@ LANDMARK_MAX_WORDS = 4
 LANDMARK_SCORE = 0.5
 _WORD = re.compile(r"[\w.'\u2019-]+")
 # Reasons of the article-level fallbacks (main region, main country), which a preceding event may override.
-_FALLBACK_PREFIX = "no place in the event's sentence"
+_FALLBACK_PREFIX = NO_PLACE_IN_SENTENCE
 # A sentence that opens like this has changed the subject: the place before it does not carry over.
 _TOPIC_SHIFT = re.compile(r"^\W*(separately|meanwhile|elsewhere|in other|in a separate|on another)\b", re.I)
 
@@ -200,18 +200,20 @@ def _article_fallback(usable: list[PlaceMention]) -> Location | None:
         top = next(p for p in fine if (p.location.name, p.location.country) == (name, cc))
         loc = _broader(top.location)
         return replace(loc, score=_scaled(loc.score, ARTICLE_FACTOR),
-                       reason="no place in the event's sentence; the article's main region")
+                       reason=f"{NO_PLACE_IN_SENTENCE}; the article's main region")
     counts = Counter(p.location.country for p in usable if p.location.country)
     if not counts:
         return None
-    cc = counts.most_common(1)[0][0]
+    return _country_location(counts.most_common(1)[0][0], ARTICLE_FACTOR * 0.5,
+                             f"{NO_PLACE_IN_SENTENCE}; the article's main country (low precision)")
+
+
+def _country_location(cc: str, score: float, reason: str) -> Location | None:
+    """The gazetteer's point for country `cc`, with the given score and reason; None if it has none."""
     from newsledger.resolve.gazetteer import get_gazetteer
     gaz = get_gazetteer()
     i = gaz.data.country_entry.get(cc)
-    if i is None:
-        return None
-    return gaz.location(i, ARTICLE_FACTOR * 0.5,
-                        reason="no place in the event's sentence; the article's main country (low precision)")
+    return None if i is None else gaz.location(i, score, reason=reason)
 
 
 def _countries(actors: list) -> set[str]:
@@ -245,13 +247,11 @@ def _foreign_to_actor(m: EventMention, loc: Location) -> bool:
 def _actor_country(m: EventMention) -> Location | None:
     """The acting government's country, said to be a fallback (precision country, low score); a person
     acting for it ("Maria Zakharova", code RUS) counts too."""
-    from newsledger.resolve.gazetteer import get_gazetteer
-    gaz = get_gazetteer()
     for a in m.actor:
-        i = gaz.data.country_entry.get(a.country) if a.country else None
-        if i is not None:
-            return gaz.location(i, ACTOR_COUNTRY_SCORE,
-                                reason="no place named; the country of the government that acted")
+        loc = _country_location(a.country, ACTOR_COUNTRY_SCORE,
+                                f"{NO_PLACE_NAMED}; the country of the government that acted") if a.country else None
+        if loc is not None:
+            return loc
     return None
 
 
@@ -284,4 +284,4 @@ def inherit_locations(mentions: list[EventMention]) -> None:
             m.location = _actor_country(m) or m.location
             continue
         m.location = replace(loc, score=_scaled(loc.score, PRECEDING_FACTOR),
-                             reason="no place in the event's sentence; the place of the event just before it")
+                             reason=f"{NO_PLACE_IN_SENTENCE}; the place of the event just before it")

@@ -14,7 +14,7 @@ from newsledger.extract.attribution_clauses import (
     proform_statement,
     thought_clause,
 )
-from newsledger.extract.event_args import TIME_HEADS as _TIME_HEADS
+from newsledger.extract.event_args import TIME_HEADS
 from newsledger.extract.quote_cues import (
     OBJECT_PREPS,
     OBJECT_VERBS,
@@ -112,7 +112,7 @@ def _verb_cues(doc: Doc) -> list[Cue]:
         if not comp and lem in OBJECT_VERBS:
             # speech acts with a noun phrase: "denied the allegations", "called for a ceasefire"
             comp = [c for c in tok.children if c.dep_ == "dobj" and c.ent_type_ not in ("DATE", "TIME")
-                    and c.lemma_.lower() not in _TIME_HEADS  # "announced ..., the first anniversary of"
+                    and c.lemma_.lower() not in TIME_HEADS  # "announced ..., the first anniversary of"
                     and (c.pos_ != "PRON" or any(o.dep_ == "oprd" for o in tok.children))]
             comp += [g for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in OBJECT_PREPS
                      for g in c.children if g.dep_ == "pobj" and g.pos_ != "PRON"]

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from newsledger.link import compat as C
 from newsledger.link import text as T
-from newsledger.models import Article, Event, EventMention, Figure, Location, Source
+from newsledger.models import Article, Event, EventMention, Figure, Location, Source, guessed_place
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ def _score(m: EventMention, rep: EventMention, same_group: bool, same_story: boo
     if "conflict" in (actor, recip):
         return None
     place = C.places_relation(m.location, rep.location)
-    if place == "conflict" and not (_placed_by_words(m) and _placed_by_words(rep)):
+    if place == "conflict" and (guessed_place(m.location) or guessed_place(rep.location)):
         place = "unknown"  # a fallback place (article, preceding event) is a guess: it cannot veto
     when = C.mention_dates_relation(m.date, m.date_precision, rep.date, rep.date_precision)
     if "conflict" in (place, when):
@@ -61,7 +61,7 @@ def _score(m: EventMention, rep: EventMention, same_group: bool, same_story: boo
     # Without a known place or date on both sides only a shared story vouches for the match.
     if (place == "unknown" or when == "unknown") and not same_story:
         return None
-    own_place = place in ("same", "inside") and _placed_by_words(m) and _placed_by_words(rep)
+    own_place = place in ("same", "inside") and not guessed_place(m.location) and not guessed_place(rep.location)
     anchors = (actor == "match") + (recip == "match") + own_place
     if anchors == 0 and (not same_story or m.event_type != rep.event_type):
         return None  # a shared story alone vouches only for the same type ("refused" is no "accused")
@@ -132,13 +132,6 @@ def merge_events(mentions: list[EventMention], articles: dict[str, Article], cop
     events = [_build(cl.mentions, articles, copy_group, story_of, figs_by_article) for cl in clusters]
     logger.info("merged %d mentions into %d events", len(mentions), len(events))
     return events
-
-
-def _placed_by_words(m: EventMention) -> bool:
-    """The place comes from the event's own sentence, not a fallback (article, preceding event, actor's
-    country): only such a place vouches that two mentions are one happening."""
-    reason = (m.location.reason or "") if m.location is not None else ""
-    return not reason.startswith(("no place in the event's sentence", "no place named"))
 
 
 def _actor_conflict(m: EventMention, members: list[EventMention]) -> bool:
@@ -247,7 +240,7 @@ def _place_versions(ms: list[EventMention], copy_group: dict[str, str]
         first = next((m.location for m in ms if m.location is not None), None)
         return first, []
     # places read from the sources' own sentences outvote fallbacks, and fallbacks are no disagreement
-    located = [m for m in located if _placed_by_words(m)] or located
+    located = [m for m in located if not guessed_place(m.location)] or located
     # Most specific first, so a region folds into a town inside it.
     located.sort(key=lambda m: -C.precision_rank(m.location))
     reps: list[Location] = []

@@ -25,13 +25,12 @@ def mend_person_names(doc: Doc) -> Doc:
             while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
                 end += 1
             if end > ent.end:
-                out = [e for e in out if e.end <= ent.start]
                 out.append(Span(doc, ent.start, end, label="PERSON"))
                 skip_until = end
                 continue
         out.append(ent)
     if skip_until >= 0:
-        doc.ents = [e for e in out if e.end <= len(doc)]
+        doc.ents = out
     return doc
 
 
